@@ -1,0 +1,108 @@
+//! The one error type: a stable `code`, the JSON `path` of the offending
+//! field and a readable developer-English `message` (CONTRACT.md §5).
+//!
+//! Errors are created where input is read; the deeper steps work on
+//! validated types and fail only on arithmetic overflow. The page maps each
+//! `code` to a localised instruction, so tests assert code and path, never
+//! the message text.
+
+use serde::Serialize;
+use std::fmt;
+
+/// The kinds of problem a product, a plan or a target can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    /// A decimal that is not a JSON string of the form `-?digits[.digits]`.
+    InvalidDecimal,
+    /// A required field is absent.
+    MissingField,
+    /// A key the contract does not define (a typo must never fall back to a default).
+    UnknownField,
+    /// A bad enum value, an integer out of range, or a value the rules forbid.
+    InvalidValue,
+    /// An object, array, string or boolean field of the wrong JSON type.
+    InvalidType,
+    /// The plan's term is not one of the product's terms.
+    TermNotOffered,
+    /// The installment is under the product's minimum.
+    BelowMinimum,
+    /// The installment is over the product's maximum.
+    AboveMaximum,
+    /// The installment is not a whole multiple of the product's step.
+    NotAStepMultiple,
+    /// A date that does not exist, is not `YYYY-MM-DD`, or lies outside what the plan allows.
+    DateOutOfRange,
+    /// An event names an installment that does not exist, twice, or pays outside its window.
+    EventOutOfRange,
+    /// An event amount that is not the installment plus whole made-up installments.
+    InvalidAmount,
+    /// An event both missed and paid.
+    EventConflict,
+    /// The product does not allow early withdrawal on that date.
+    EarlyNotAllowed,
+    /// No installment within the product's limits reaches the target.
+    TargetUnreachable,
+    /// An amount, rate or term too large to compute exactly.
+    Overflow,
+}
+
+impl ErrorCode {
+    /// The code as it appears in JSON and on a JS `Error` (`"BELOW_MINIMUM"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidDecimal => "INVALID_DECIMAL",
+            ErrorCode::MissingField => "MISSING_FIELD",
+            ErrorCode::UnknownField => "UNKNOWN_FIELD",
+            ErrorCode::InvalidValue => "INVALID_VALUE",
+            ErrorCode::InvalidType => "INVALID_TYPE",
+            ErrorCode::TermNotOffered => "TERM_NOT_OFFERED",
+            ErrorCode::BelowMinimum => "BELOW_MINIMUM",
+            ErrorCode::AboveMaximum => "ABOVE_MAXIMUM",
+            ErrorCode::NotAStepMultiple => "NOT_A_STEP_MULTIPLE",
+            ErrorCode::DateOutOfRange => "DATE_OUT_OF_RANGE",
+            ErrorCode::EventOutOfRange => "EVENT_OUT_OF_RANGE",
+            ErrorCode::InvalidAmount => "INVALID_AMOUNT",
+            ErrorCode::EventConflict => "EVENT_CONFLICT",
+            ErrorCode::EarlyNotAllowed => "EARLY_NOT_ALLOWED",
+            ErrorCode::TargetUnreachable => "TARGET_UNREACHABLE",
+            ErrorCode::Overflow => "OVERFLOW",
+        }
+    }
+}
+
+/// A problem with the input: what kind, where, and a sentence for developers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Error {
+    pub code: ErrorCode,
+    pub path: String,
+    pub message: String,
+}
+
+impl Error {
+    #[cold]
+    pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Error {
+        Error { code, path: path.into(), message: message.into() }
+    }
+
+    /// Arithmetic overflow while pricing: the amounts are too large to compute exactly.
+    #[cold]
+    pub fn overflow() -> Error {
+        Error::new(
+            ErrorCode::Overflow,
+            "plan",
+            "the amounts, rates or terms are too large to compute exactly",
+        )
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at {}: {}", self.code.as_str(), self.path, self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Shorthand used across the engine.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,39 @@
+//! "How we calculated": the steps that produced a result, each with a
+//! stable key the page translates, the formula with the numbers actually
+//! used, and the value. A teller reads them back to a customer; a saver sees
+//! why a regular saver pays about half the headline rate.
+//!
+//! Keys: `schedule`, `maturity`, `monthUnits`, `dayProduct`, `breach`,
+//! `earlyRate`, `interest`, `overdue`, `rounding`, `subsidy`, `lateFee`,
+//! `tax`, `renewal`, `payout`, `effectiveAnnualYield`, `realPayout`.
+
+use crate::money::plain;
+use crate::quote::Step;
+use rust_decimal::Decimal;
+
+/// Collects the steps in order.
+#[derive(Default)]
+pub struct Explain(pub Vec<Step>);
+
+impl Explain {
+    pub fn step(&mut self, key: &'static str, formula: impl Into<String>, value: impl Into<String>) {
+        self.0.push(Step { key, formula: formula.into(), value: value.into() });
+    }
+
+    /// An exact figure and the rounding that made it paid.
+    pub fn rounded(&mut self, key: &'static str, exact: Decimal, rounded: &str, mode: &str, scale: u32) {
+        let exact = plain(exact.round_dp(10));
+        if exact != plain(rounded.parse().unwrap_or_default()) {
+            self.step(key, format!("{exact} → {mode} to {scale} places"), rounded);
+        }
+    }
+}
+
+/// Sum of month-units of a regular plan, spelled out: `12 + 11 + … + 1`.
+pub fn units_sum(units: &[Decimal]) -> String {
+    let shown: Vec<String> = units.iter().map(|u| plain(u.round_dp(4))).collect();
+    if shown.len() <= 4 {
+        return shown.join(" + ");
+    }
+    format!("{} + {} + … + {}", shown[0], shown[1], shown[shown.len() - 1])
+}

@@ -1,0 +1,112 @@
+//! Interest methods: how each deposit earns between the day it counts from
+//! and the day accrual stops. No rounding happens here: every method gives
+//! exact amounts, rounded once later by the product's rule.
+//!
+//! - **Monthly product** (月积数法, the textbook and calculator method):
+//!   `amount × month-units × rate ÷ 12`. A regular 1-year plan has
+//!   12 + 11 + … + 1 = 78 month-units: ¥1,000 × 78 × 1.35% ÷ 12 = 87.75.
+//! - **Daily product** (日积数法, what bank core systems do):
+//!   `积数 × rate ÷ 360` (or 365), 积数 = Σ amount × days. The same plan on
+//!   ACT/360 from 2024-01-15 gives 积数 2,384,000 and 89.40.
+//! - **Compound** (Indian recurring deposits): each deposit grows by
+//!   `(1 + i)^(m/p)`; ₹5,000 × 18 at 7.5% quarterly matures at 95,502.35.
+//!
+//! Each method works in exact numerators over one denominator, so a figure
+//! exactly on a half cent (0.875) stays exact until it is rounded.
+
+mod compound;
+mod daily_product;
+mod monthly_product;
+
+use crate::calendar::Schedule;
+use crate::error::Result;
+use crate::product::{AccrueTo, EarnsFrom, Method};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// One deposit as the interest methods see it.
+#[derive(Clone, Debug)]
+pub struct Deposit {
+    pub n: u32,
+    pub amount: Decimal,
+    pub paid_on: NaiveDate,
+    /// The schedule month it earns from (month-unit methods).
+    pub earn_period: u32,
+    /// Annual rate in percent.
+    pub rate: Decimal,
+}
+
+/// What a set of deposits earned up to one date.
+#[derive(Clone, Debug, Default)]
+pub struct Accrued {
+    /// Exact interest: Σ numerators ÷ denominator.
+    pub total: Decimal,
+    pub numerators: Vec<Decimal>,
+    pub denominator: Decimal,
+    /// Month-units or days each deposit earned.
+    pub units: Vec<Decimal>,
+    /// The day each deposit's interest starts accruing (for tax periods).
+    pub from: Vec<NaiveDate>,
+    /// The formula with the numbers filled in, for `explain`.
+    pub formula: String,
+    /// Σ amount × days for the daily product (积数), for `explain`.
+    pub day_product: Option<Decimal>,
+}
+
+impl Accrued {
+    /// Exact interest of deposit `i`.
+    pub fn interest_of(&self, i: usize) -> Decimal {
+        self.numerators[i].checked_div(self.denominator).unwrap_or_default()
+    }
+}
+
+/// The month a deposit earns from under a month-unit method.
+pub fn earn_period(schedule: &Schedule, earns_from: EarnsFrom, n: u32, paid_on: NaiveDate) -> u32 {
+    match earns_from {
+        EarnsFrom::DueMonth => n,
+        EarnsFrom::PaidMonth => schedule.period_of(paid_on).max(n),
+    }
+}
+
+/// Accrues `deposits` up to `end` (maturity, or the close date of an early
+/// withdrawal) with the product's method. `at_maturity` applies
+/// `accrueTo: dayBeforeMaturity`.
+pub fn accrue(method: Method, deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, at_maturity: bool) -> Result<Accrued> {
+    match method {
+        Method::MonthlyProduct => monthly_product::accrue(deposits, schedule, end),
+        Method::DailyProduct { day_count, accrue_to } => {
+            let end = if at_maturity && accrue_to == AccrueTo::DayBeforeMaturity {
+                end.pred_opt().unwrap_or(end)
+            } else {
+                end
+            };
+            daily_product::accrue(deposits, schedule, end, day_count)
+        }
+        Method::Compound { period_months, broken_period, .. } => {
+            compound::accrue(deposits, schedule, end, period_months, broken_period)
+        }
+    }
+}
+
+/// Lump-sum growth factor − 1 over `units30` thirtieths of a month at
+/// `rate` for compound products; used by renewals.
+pub fn compound_growth(rate: Decimal, period_months: u32, broken: crate::product::BrokenPeriod, units30: i64) -> Result<Decimal> {
+    compound::growth_minus_one(rate, period_months, broken, units30)
+}
+
+/// Groups deposits by rate, in order of first appearance: (rate, Σ weight, amount shown).
+pub(crate) fn by_rate(deposits: &[Deposit], weights: &[Decimal]) -> Vec<(Decimal, Decimal, Decimal)> {
+    let mut groups: Vec<(Decimal, Decimal, Decimal)> = Vec::new();
+    for (d, w) in deposits.iter().zip(weights) {
+        match groups.iter_mut().find(|g| g.0 == d.rate) {
+            Some(g) => g.1 += *w,
+            None => groups.push((d.rate, *w, d.amount)),
+        }
+    }
+    groups
+}
+
+/// A number for a formula: plain, at most 4 decimals.
+pub(crate) fn shown(d: Decimal) -> String {
+    crate::money::plain(d.round_dp(4))
+}

@@ -1,0 +1,39 @@
+//! 月积数法: each deposit earns `amount × month-units × rate ÷ 12`, where its
+//! month-units run from the start of the month it earns from to the end
+//! (whole schedule months, plus remaining days ÷ 30 for a part month).
+//!
+//! Worked in thirtieths of a month so one exact division ends the sum:
+//! `Σ amount × units30 × rate ÷ (100 × 12 × 30)`.
+
+use super::{by_rate, shown, Accrued, Deposit};
+use crate::calendar::Schedule;
+use crate::error::Result;
+use crate::money::{add, div, mul};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+const THIRTY: Decimal = Decimal::from_parts(30, 0, 0, false, 0);
+
+pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate) -> Result<Accrued> {
+    let mut numerators = Vec::with_capacity(deposits.len());
+    let mut units = Vec::with_capacity(deposits.len());
+    let mut from = Vec::with_capacity(deposits.len());
+    let mut sum = Decimal::ZERO;
+    for d in deposits {
+        let units30 = Decimal::from(schedule.units30_from_period(d.earn_period, end));
+        let numerator = mul(mul(d.amount, units30)?, d.rate)?;
+        sum = add(sum, numerator)?;
+        numerators.push(numerator);
+        units.push(div(units30, THIRTY)?);
+        from.push(schedule.due_date(d.earn_period));
+    }
+    let denominator = Decimal::from(36_000);
+    let total = div(sum, denominator)?;
+    let groups = by_rate(deposits, &units);
+    let formula = groups
+        .iter()
+        .map(|(rate, u, amount)| format!("{} × {} × {}% ÷ 12", shown(*amount), shown(*u), shown(*rate)))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    Ok(Accrued { total, numerators, denominator, units, from, formula, day_product: None })
+}

@@ -1,0 +1,180 @@
+//! The ledger: one entry per installment, built from the plan's events.
+//!
+//! Installments not named by an event are paid on their due dates. An event
+//! marks one as missed, or paid on another date; a payment in one of the
+//! next `makeUpWithinMonths` months is a make-up (status `late`). A make-up
+//! can also ride on a later installment: that event's `amount` is the
+//! installment plus whole missed installments, and the extra makes up the
+//! oldest open misses whose window covers the payment date.
+
+use crate::calendar::Schedule;
+use crate::error::{Error, ErrorCode, Result};
+use crate::plan::Plan;
+use crate::product::Product;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Paid in its own month.
+    Paid,
+    /// Made up in a later month, within the window.
+    Late,
+    /// Never paid.
+    Missed,
+    /// Offered after a `stopDeposits` breach and turned away.
+    Refused,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Paid => "paid",
+            Status::Late => "late",
+            Status::Missed => "missed",
+            Status::Refused => "refused",
+        }
+    }
+}
+
+/// One installment as it happened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub n: u32,
+    pub due: NaiveDate,
+    pub status: Status,
+    pub paid_on: Option<NaiveDate>,
+    /// Whether it was not paid in its own month (made up later or never).
+    pub miss: bool,
+}
+
+impl Entry {
+    pub fn is_deposit(&self) -> bool {
+        matches!(self.status, Status::Paid | Status::Late)
+    }
+}
+
+/// The end (exclusive) of installment k's make-up window: the end of the
+/// `makeUpWithinMonths`-th month after its own, never past maturity.
+pub fn window_end(schedule: &Schedule, product: &Product, k: u32) -> NaiveDate {
+    match product.missed.make_up_within {
+        None => schedule.maturity(),
+        Some(m) => schedule.month_end(k.saturating_add(m)),
+    }
+}
+
+/// Builds the ledger.
+///
+/// `close` is an early close date: installments due on or after it leave
+/// the schedule and their events are ignored.
+///
+/// # Errors
+/// `EVENT_OUT_OF_RANGE` for a payment before its due date or after its
+/// window; `INVALID_AMOUNT` for an amount that is not the installment plus
+/// whole missed installments it can make up.
+pub fn build(plan: &Plan, schedule: &Schedule, product: &Product, close: Option<NaiveDate>) -> Result<Vec<Entry>> {
+    let last = match close {
+        Some(c) => schedule.due[..plan.months as usize].partition_point(|d| *d < c) as u32,
+        None => plan.months,
+    };
+    let mut entries: Vec<Entry> = (1..=last)
+        .map(|n| {
+            let due = schedule.due_date(n);
+            Entry { n, due, status: Status::Paid, paid_on: Some(due), miss: false }
+        })
+        .collect();
+
+    // Make-ups carried by an amount: (payment date, extra installments, event index).
+    let mut carriers: Vec<(NaiveDate, u32, usize)> = Vec::new();
+    for event in &plan.events {
+        if event.n > last {
+            continue;
+        }
+        let path = |field: &str| format!("plan.events[{}].{field}", event.index);
+        let k = event.n;
+        let entry = &mut entries[k as usize - 1];
+        if event.missed {
+            entry.status = Status::Missed;
+            entry.paid_on = None;
+            entry.miss = true;
+            continue;
+        }
+        let paid_on = event.paid_on.unwrap_or(entry.due);
+        if paid_on < entry.due {
+            return Err(Error::new(
+                ErrorCode::EventOutOfRange,
+                path("paidOn"),
+                format!("installment {k} cannot be paid before its due date"),
+            ));
+        }
+        if paid_on >= schedule.month_end(k) {
+            if paid_on >= window_end(schedule, product, k) {
+                return Err(Error::new(
+                    ErrorCode::EventOutOfRange,
+                    path("paidOn"),
+                    format!("installment {k} paid after its make-up window"),
+                ));
+            }
+            entry.status = Status::Late;
+            entry.miss = true;
+        }
+        entry.paid_on = Some(paid_on);
+        if let Some(amount) = event.amount {
+            let extra = amount.checked_div(plan.installment).unwrap_or(Decimal::ONE_HUNDRED);
+            if amount < plan.installment || !extra.fract().is_zero() {
+                return Err(Error::new(
+                    ErrorCode::InvalidAmount,
+                    path("amount"),
+                    "an event amount is the installment plus whole made-up installments",
+                ));
+            }
+            let extra = u32::try_from(extra.trunc().mantissa()).unwrap_or(u32::MAX).saturating_sub(1);
+            if extra > 0 {
+                carriers.push((paid_on, extra, event.index));
+            }
+        }
+    }
+
+    carriers.sort_by_key(|(date, _, index)| (*date, *index));
+    for (date, extra, index) in carriers {
+        let mut left = extra;
+        for e in entries.iter_mut() {
+            if left == 0 {
+                break;
+            }
+            if e.status == Status::Missed
+                && date >= schedule.month_end(e.n)
+                && date < window_end(schedule, product, e.n)
+            {
+                e.status = Status::Late;
+                e.paid_on = Some(date);
+                left -= 1;
+            }
+        }
+        if left > 0 {
+            return Err(Error::new(
+                ErrorCode::InvalidAmount,
+                format!("plan.events[{index}].amount"),
+                format!("the amount makes up {extra} installments, but only {} missed ones can be made up on that date", extra - left),
+            ));
+        }
+    }
+
+    if let Some(c) = close {
+        cut_at(&mut entries, c);
+    }
+    Ok(entries)
+}
+
+/// Closes the ledger at `close`: installments due then or later leave it,
+/// and a payment on or after it never happened.
+pub fn cut_at(entries: &mut Vec<Entry>, close: NaiveDate) {
+    entries.retain(|e| e.due < close);
+    for e in entries.iter_mut() {
+        if e.paid_on.is_some_and(|d| d >= close) {
+            e.status = Status::Missed;
+            e.paid_on = None;
+            e.miss = true;
+        }
+    }
+}

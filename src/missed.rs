@@ -1,0 +1,108 @@
+//! Missed installments (漏存): breach, refused deposits, late fees, and
+//! closure by the bank.
+//!
+//! A *miss* is any installment not paid in its own month, made up later or
+//! not. The product decides when misses become a breach (`breachAfter`),
+//! what a breach does (`onBreach`), what a make-up costs
+//! (`lateFeePer100PerMonth`) and when the bank closes the account
+//! (`closeAfterConsecutive`). RULES.md §1.3 and §2.
+
+use crate::calendar::Schedule;
+use crate::ledger::{window_end, Entry, Status};
+use crate::product::{BreachAfter, OnBreach, Product};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// When and why the account breached.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Breach {
+    pub trigger: BreachAfter,
+    /// The installment whose miss made the breach.
+    pub installment: u32,
+    /// Payments on or after this date are after the breach.
+    pub date: NaiveDate,
+    pub effect: OnBreach,
+}
+
+/// The first installment k that ends a run of `n` consecutive misses.
+fn consecutive_run(entries: &[Entry], n: u32) -> Option<u32> {
+    let mut run = 0;
+    for e in entries {
+        run = if e.miss { run + 1 } else { 0 };
+        if run >= n {
+            return Some(e.n);
+        }
+    }
+    None
+}
+
+/// Finds the breach, if the misses make one on or before `close`.
+pub fn find_breach(entries: &[Entry], schedule: &Schedule, product: &Product, close: NaiveDate) -> Option<Breach> {
+    let trigger = product.missed.breach_after?;
+    let (installment, date) = match trigger {
+        BreachAfter::UnmadeUp(n) => {
+            let m = product.missed.make_up_within;
+            let k = entries
+                .iter()
+                .filter(|e| e.status == Status::Missed)
+                // A window (counted without clamping) that ends after maturity is no breach.
+                .filter(|e| m.is_none_or(|m| u64::from(e.n) + 1 + u64::from(m) <= u64::from(schedule.months) + 1))
+                .nth(n as usize - 1)?
+                .n;
+            (k, window_end(schedule, product, k))
+        }
+        BreachAfter::Total(n) => {
+            let k = entries.iter().filter(|e| e.miss).nth(n as usize - 1)?.n;
+            (k, schedule.month_end(k))
+        }
+        BreachAfter::Consecutive(n) => {
+            let k = consecutive_run(entries, n)?;
+            (k, schedule.month_end(k))
+        }
+    };
+    (date <= close).then_some(Breach { trigger, installment, date, effect: product.missed.on_breach })
+}
+
+/// The date the bank closes the account, if `closeAfterConsecutive` misses
+/// in a row happen before maturity.
+pub fn bank_closure(entries: &[Entry], schedule: &Schedule, product: &Product) -> Option<NaiveDate> {
+    let n = product.missed.close_after_consecutive?;
+    let k = consecutive_run(entries, n)?;
+    let date = schedule.month_end(k);
+    (date < schedule.maturity()).then_some(date)
+}
+
+/// Under `stopDeposits`, turns away every deposit on or after the breach date.
+pub fn refuse_after(entries: &mut [Entry], breach: &Breach) {
+    if breach.effect != OnBreach::StopDeposits {
+        return;
+    }
+    for e in entries.iter_mut() {
+        if e.paid_on.is_some_and(|d| d >= breach.date) {
+            e.status = Status::Refused;
+            e.paid_on = None;
+        }
+    }
+}
+
+/// Months late of each made-up installment: the index of the month it was
+/// paid in minus its own index.
+pub fn months_late(entry: &Entry, schedule: &Schedule) -> u32 {
+    match (entry.status, entry.paid_on) {
+        (Status::Late, Some(d)) => schedule.period_of(d).saturating_sub(entry.n),
+        _ => 0,
+    }
+}
+
+/// Whole installment-months of lateness, for the fee: Σ months late.
+pub fn late_months_total(entries: &[Entry], schedule: &Schedule) -> u32 {
+    entries.iter().map(|e| months_late(e, schedule)).sum()
+}
+
+/// The exact late fee: installment × fee per 100 ÷ 100 × Σ months late.
+pub fn late_fee(installment: Decimal, product: &Product, late_months: u32) -> Option<Decimal> {
+    installment
+        .checked_mul(product.missed.late_fee_per_100)?
+        .checked_mul(Decimal::from(late_months))?
+        .checked_div(Decimal::ONE_HUNDRED)
+}

@@ -1,0 +1,226 @@
+//! Money, rates and rounding: exact decimals, rounded only where the product says.
+//!
+//! Every amount and rate is a [`Decimal`]; the JSON form is a string
+//! (`"1000"`, `"1.35"`), never a JSON number, so no binary float touches
+//! money on either side of the JS boundary. Intermediate sums stay exact;
+//! interest, subsidy, fees and tax are each rounded once, at payment.
+//!
+//! ```
+//! use savings_plan::money::{Rounding, RoundingMode};
+//! use rust_decimal::Decimal;
+//! // ¥500 × 78 month-units × 1.71% ÷ 12 = 55.575 exactly (a float says 55.574999…)
+//! let exact: Decimal = "55.575".parse().unwrap();
+//! let bank = Rounding { scale: 2, mode: RoundingMode::HalfUp, payout_scale: None };
+//! assert_eq!(bank.round(exact).to_string(), "55.58");
+//! let down = Rounding { mode: RoundingMode::Down, ..bank };
+//! assert_eq!(down.round(exact).to_string(), "55.57");
+//! ```
+
+use crate::error::{Error, ErrorCode, Result};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// How a figure is brought to the product's scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundingMode {
+    /// Half away from zero: 55.575 → 55.58, 0.125 → 0.13 (Chinese banks).
+    HalfUp,
+    /// Half to even: 55.575 → 55.58, 0.125 → 0.12 (banker's rounding).
+    HalfEven,
+    /// Toward zero: 55.579 → 55.57.
+    Down,
+}
+
+impl RoundingMode {
+    fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::Down => RoundingStrategy::ToZero,
+        }
+    }
+}
+
+/// The product's rounding: `scale` decimal places for each paid figure,
+/// and optionally a coarser `payout_scale` for the payout (Indian banks: 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rounding {
+    pub scale: u32,
+    pub mode: RoundingMode,
+    pub payout_scale: Option<u32>,
+}
+
+impl Rounding {
+    /// Rounds a paid figure (interest, subsidy, fees, tax) to the product's scale.
+    pub fn round(&self, value: Decimal) -> Decimal {
+        value.round_dp_with_strategy(self.scale, self.mode.strategy())
+    }
+
+    /// Rounds the payout to `payout_scale` when the product sets one.
+    pub fn round_payout(&self, value: Decimal) -> Decimal {
+        match self.payout_scale {
+            Some(scale) => value.round_dp_with_strategy(scale, self.mode.strategy()),
+            None => value,
+        }
+    }
+
+    /// The payout's display scale.
+    pub fn payout_display_scale(&self) -> u32 {
+        self.payout_scale.unwrap_or(self.scale)
+    }
+}
+
+/// Parses a contract decimal: a string matching `-?digits[.digits]` with at
+/// most 28 significant digits.
+///
+/// # Errors
+/// `INVALID_DECIMAL` for anything else (`"1e3"`, `"+5"`, `"1,000"`, `".5"`,
+/// a JSON number); `OVERFLOW` for more digits than a decimal holds exactly.
+/// rust_decimal's own parser accepts several of these forms and rounds long
+/// fractions silently, which is why the string is checked first.
+pub fn parse_decimal(text: &str, path: &str) -> Result<Decimal> {
+    let invalid = || {
+        Error::new(
+            ErrorCode::InvalidDecimal,
+            path,
+            format!("{text:?} is not a decimal string like \"1000\" or \"1.35\""),
+        )
+    };
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((w, f)) => (w, f),
+        None => (unsigned, ""),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(whole) || (unsigned.contains('.') && !all_digits(fraction)) {
+        return Err(invalid());
+    }
+    let significant_whole = whole.trim_start_matches('0').len();
+    let significant = if significant_whole == 0 {
+        fraction.trim_start_matches('0').len()
+    } else {
+        significant_whole + fraction.len()
+    };
+    if significant > 28 || fraction.len() > 28 || significant_whole + fraction.len() > 28 {
+        return Err(Error::new(
+            ErrorCode::Overflow,
+            path,
+            format!("{text:?} has more digits than can be computed exactly (28)"),
+        ));
+    }
+    Decimal::from_str_exact(text).map_err(|_| {
+        Error::new(ErrorCode::Overflow, path, format!("{text:?} is too large to compute exactly"))
+    })
+}
+
+/// A figure at exactly `scale` places: `"12000.00"`.
+pub fn fixed(value: Decimal, scale: u32) -> String {
+    let mut v = value.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
+    v.rescale(scale);
+    if v.is_zero() {
+        v.set_sign_positive(true);
+    }
+    v.to_string()
+}
+
+/// A decimal without trailing zeros: `"1000"`, `"1.35"`.
+pub fn plain(value: Decimal) -> String {
+    let mut v = value.normalize();
+    if v.is_zero() {
+        v.set_sign_positive(true);
+    }
+    v.to_string()
+}
+
+// Checked arithmetic: amounts come from the user and may be absurd, so every
+// operation that can overflow says so instead of panicking or wrapping.
+
+#[inline]
+pub fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_add(b).ok_or_else(Error::overflow)
+}
+
+#[inline]
+pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_sub(b).ok_or_else(Error::overflow)
+}
+
+#[inline]
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_mul(b).ok_or_else(Error::overflow)
+}
+
+#[inline]
+pub fn div(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_div(b).ok_or_else(Error::overflow)
+}
+
+/// `base^exponent` for a whole exponent, by squaring, with overflow checked.
+pub fn pow(base: Decimal, mut exponent: u64) -> Result<Decimal> {
+    let mut result = Decimal::ONE;
+    let mut factor = base;
+    while exponent > 0 {
+        if exponent & 1 == 1 {
+            result = mul(result, factor)?;
+        }
+        exponent >>= 1;
+        if exponent > 0 {
+            factor = mul(factor, factor)?;
+        }
+    }
+    Ok(result)
+}
+
+/// The positive `q`-th root of `x` (x > 0), by Newton's method to the last
+/// of rust_decimal's 28 digits. Used once per plan for the monthly growth
+/// factor of compound products, `(1 + i)^(1/p)`, which is much cheaper than
+/// a fractional power per installment.
+pub fn root(x: Decimal, q: u32) -> Result<Decimal> {
+    if q <= 1 || x == Decimal::ONE {
+        return Ok(x);
+    }
+    if x <= Decimal::ZERO {
+        return Err(Error::overflow());
+    }
+    let qd = Decimal::from(q);
+    // Start above the root (Newton then decreases monotonically): 1 + (x−1)/q ≥ x^(1/q).
+    let mut guess = add(Decimal::ONE, div(sub(x, Decimal::ONE)?, qd)?)?;
+    if guess <= Decimal::ZERO {
+        guess = Decimal::ONE;
+    }
+    for _ in 0..200 {
+        let power = pow(guess, u64::from(q - 1))?;
+        let next = sub(guess, div(sub(mul(power, guess)?, x)?, mul(qd, power)?)?)?;
+        if next == guess || (next - guess).abs() <= Decimal::new(1, 27) {
+            return Ok(next);
+        }
+        guess = next;
+    }
+    Ok(guess)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contract_decimal_forms() {
+        for ok in ["0", "1000", "1.35", "-2.5", "0.0000000000000000000000000001"] {
+            assert!(parse_decimal(ok, "x").is_ok(), "{ok}");
+        }
+        for bad in ["", "1e3", "+5", "1,000", ".5", "5.", "1.2.3", " 1", "NaN", "--1", "-"] {
+            assert_eq!(parse_decimal(bad, "x").unwrap_err().code, ErrorCode::InvalidDecimal, "{bad}");
+        }
+        assert_eq!(
+            parse_decimal("1000000000000000000000000000000", "x").unwrap_err().code,
+            ErrorCode::Overflow
+        );
+    }
+
+    #[test]
+    fn cube_root_of_a_quarterly_factor() {
+        let x: Decimal = "1.01875".parse().unwrap();
+        let c = root(x, 3).unwrap();
+        let back = pow(c, 3).unwrap();
+        assert!((back - x).abs() < Decimal::new(1, 25));
+    }
+}

@@ -1,0 +1,111 @@
+//! The result document (CONTRACT.md §3): what one product pays for one plan.
+//!
+//! Money is already formatted here, at the product's scale, so the JSON that
+//! leaves the engine is exactly what the page shows; the page never does
+//! money arithmetic. Beside the contract's fields a quote carries
+//! `productId`, `currency` and `contractRate` (documented in the README) so
+//! that a comparison can be read without the products beside it.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One installment row of the schedule.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Row {
+    pub n: u32,
+    pub due: String,
+    pub paid_on: Option<String>,
+    pub amount: String,
+    /// `paid` | `late` | `missed` | `refused`.
+    pub status: &'static str,
+    /// Deposits so far, this one included.
+    pub balance: String,
+    /// The rate it earned, percent per year.
+    pub rate: String,
+    /// Month-units or days it earned.
+    pub units: String,
+}
+
+/// One lump-sum renewal at maturity.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RenewalRow {
+    pub start: String,
+    pub end: String,
+    pub principal: String,
+    pub rate: String,
+    pub interest: String,
+    pub tax: String,
+    pub value: String,
+}
+
+/// Why the account breached.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BreachRow {
+    /// `unmadeUp` | `total` | `consecutive`.
+    pub trigger: &'static str,
+    pub installment: u32,
+    pub date: String,
+    /// The product's `onBreach`.
+    pub effect: &'static str,
+}
+
+/// Something the saver or teller should know that does not stop the result.
+/// Codes: `RATE_BEFORE_EFFECTIVE`, `RATE_OVERRIDE`, `SUBSIDY_FORFEITED`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Warning {
+    pub code: &'static str,
+    pub path: &'static str,
+    pub message: String,
+}
+
+/// One step of "how we calculated", with the numbers filled in.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    /// Stable key the page translates (`interest`, `dayProduct`, `tax`, …).
+    pub key: &'static str,
+    pub formula: String,
+    pub value: String,
+}
+
+/// What one product pays for one plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    pub product_id: String,
+    pub currency: String,
+    pub contract_rate: String,
+    pub maturity_date: String,
+    pub close_date: String,
+    /// `maturity` | `early` | `overdue` | `closedByBank`.
+    pub closure: &'static str,
+    pub principal: String,
+    pub interest: String,
+    pub subsidy: String,
+    pub fees: String,
+    pub tax: String,
+    pub payout: String,
+    pub effective_annual_yield: Option<String>,
+    pub real_payout: Option<String>,
+    pub breach: Option<BreachRow>,
+    pub maturity_payout: Option<String>,
+    pub schedule: Vec<Row>,
+    pub renewals: Vec<RenewalRow>,
+    pub explain: Vec<Step>,
+    pub warnings: Vec<Warning>,
+    /// Set by `compare` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub best: Option<bool>,
+    /// Set by `compare` only: payout minus the best payout in the same currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub difference_to_best: Option<String>,
+    /// The payout as a number, for comparing and solving (not serialized).
+    #[serde(skip)]
+    pub payout_value: Decimal,
+    /// The payout's display scale.
+    #[serde(skip)]
+    pub payout_scale: u32,
+}

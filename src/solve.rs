@@ -1,0 +1,110 @@
+//! Reverse solve: "I want ¥100,000 at maturity" → the monthly amount.
+//!
+//! The smallest multiple of the product's `step`, at least its `min`, whose
+//! rounded payout reaches the target. The payout grows with the
+//! installment, so a bracket from a linear estimate and a bisection over
+//! whole steps find it in a few dozen pricings.
+
+use crate::calculate::price;
+use crate::error::{Error, ErrorCode, Result};
+use crate::input::decimal_value;
+use crate::money::{div, mul, plain};
+use crate::plan::parse_plan;
+use crate::product::parse_product;
+use crate::quote::Quote;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::Value;
+
+/// The installment found and the result at it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Solution {
+    pub installment: String,
+    pub result: Quote,
+}
+
+/// Finds the smallest installment whose payout reaches `target`.
+///
+/// # Errors
+/// Product and plan errors as for `calculate` (the plan's own installment is
+/// not read); `INVALID_VALUE` at `plan.events` for events with an `amount`;
+/// `INVALID_DECIMAL` at `targetPayout`; `TARGET_UNREACHABLE` when no
+/// installment up to the product's maximum (or the largest computable one)
+/// reaches it.
+pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> Result<Solution> {
+    let product = parse_product(product)?;
+    let limits = product.installment;
+    let lowest_k = div(limits.min.max(limits.step), limits.step)?.ceil();
+    let highest_k = match limits.max {
+        Some(m) => Some(div(m, limits.step)?.floor()),
+        None => None,
+    };
+    let plan = parse_plan(plan, &product, Some(mul(lowest_k, limits.step)?))?;
+    if plan.events.iter().any(|e| e.amount.is_some()) {
+        return Err(Error::new(
+            ErrorCode::InvalidValue,
+            "plan.events",
+            "the solver sets the installment: events with an amount cannot be solved for",
+        ));
+    }
+    let target = decimal_value(target, "targetPayout")?;
+    let unreachable = || {
+        Error::new(
+            ErrorCode::TargetUnreachable,
+            "targetPayout",
+            format!("no installment within the product's limits pays {}", plain(target)),
+        )
+    };
+    let at = |k: Decimal| -> Result<Quote> {
+        let installment = mul(k, limits.step)?;
+        let p = crate::plan::Plan { installment, ..plan.clone() };
+        price(&product, &p)
+    };
+    let reaches = |q: &Quote| q.payout_value >= target;
+
+    let first = at(lowest_k)?;
+    if reaches(&first) {
+        return Ok(Solution { installment: plain(mul(lowest_k, limits.step)?), result: first });
+    }
+    if highest_k.is_some_and(|h| h < lowest_k) {
+        return Err(unreachable());
+    }
+    // Bracket: lo never reaches, hi does.
+    let mut lo = lowest_k;
+    let estimate = if first.payout_value > Decimal::ZERO {
+        div(mul(lowest_k, target).map_err(|_| unreachable())?, first.payout_value).map_err(|_| unreachable())?.ceil()
+    } else {
+        lowest_k * Decimal::TWO
+    };
+    let mut hi = estimate.max(lo + Decimal::ONE);
+    let mut hi_quote;
+    loop {
+        if let Some(h) = highest_k {
+            hi = hi.min(h);
+        }
+        match at(hi) {
+            Ok(q) if reaches(&q) => {
+                hi_quote = q;
+                break;
+            }
+            Ok(_) if highest_k == Some(hi) => return Err(unreachable()),
+            Ok(_) => {
+                lo = hi;
+                hi = hi.checked_mul(Decimal::TWO).ok_or_else(unreachable)?;
+            }
+            Err(e) if e.code == ErrorCode::Overflow => return Err(unreachable()),
+            Err(e) => return Err(e),
+        }
+    }
+    while hi - lo > Decimal::ONE {
+        let mid = ((lo + hi) / Decimal::TWO).floor();
+        let q = at(mid)?;
+        if reaches(&q) {
+            hi = mid;
+            hi_quote = q;
+        } else {
+            lo = mid;
+        }
+    }
+    Ok(Solution { installment: plain(mul(hi, limits.step)?), result: hi_quote })
+}
