@@ -83,7 +83,7 @@ fn early_rate(product: &Product, contract: Decimal, months_held: u32) -> (Decima
     match e.rate {
         EarlyRate::Demand => (demand, format!("{}%", plain(demand))),
         EarlyRate::ContractMinus => (
-            (contract - penalty).max(Decimal::ZERO),
+            contract.checked_sub(penalty).unwrap_or_default().max(Decimal::ZERO),
             format!("max(0, {}% − {}%)", plain(contract), plain(penalty)),
         ),
         EarlyRate::LowerOfHeldAndContractMinus => {
@@ -93,7 +93,7 @@ fn early_rate(product: &Product, contract: Decimal, months_held: u32) -> (Decima
                 e.held_rates.iter().rev().find(|(m, _)| *m <= months_held).map(|(_, r)| *r).unwrap_or(Decimal::ZERO)
             };
             (
-                (held.min(contract) - penalty).max(Decimal::ZERO),
+                held.min(contract).checked_sub(penalty).unwrap_or_default().max(Decimal::ZERO),
                 format!(
                     "max(0, min(held {months_held} months {}%, contract {}%) − {}%)",
                     plain(held),
@@ -226,7 +226,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     if let Some(dp) = accrued.day_product {
         explain.step("dayProduct", format!("Σ amount × days = Σ {} × days", plain(plan.installment)), plain(dp));
     } else if !accrued.units.is_empty() {
-        let total: Decimal = accrued.units.iter().copied().sum();
+        let total = accrued.units.iter().try_fold(Decimal::ZERO, |s, u| add(s, *u))?;
         explain.step("monthUnits", units_sum(&accrued.units), plain(total.round_dp(4)));
     }
 
@@ -253,7 +253,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     if overdue_days > 0 {
         explain.step("overdue", overdue_formula, plain(overdue.round_dp(10)));
     }
-    explain.rounded("rounding", interest_exact, &fixed(interest, scale), mode_name(rounding.mode), scale);
+    explain.rounded("rounding", interest_exact, interest, fixed(interest, scale), mode_name(rounding.mode), scale);
 
     // Value protection: paid on a maturity or overdue close only.
     let mut subsidy = Decimal::ZERO;

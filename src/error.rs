@@ -81,8 +81,15 @@ pub struct Error {
 
 impl Error {
     #[cold]
+    #[inline(never)]
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Error {
-        Error { code, path: path.into(), message: message.into() }
+        Error::from_parts(code, path.into(), message.into())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn from_parts(code: ErrorCode, path: String, message: String) -> Error {
+        Error { code, path, message }
     }
 
     /// Arithmetic overflow while pricing: the amounts are too large to compute exactly.

@@ -21,10 +21,9 @@ impl Explain {
     }
 
     /// An exact figure and the rounding that made it paid.
-    pub fn rounded(&mut self, key: &'static str, exact: Decimal, rounded: &str, mode: &str, scale: u32) {
-        let exact = plain(exact.round_dp(10));
-        if exact != plain(rounded.parse().unwrap_or_default()) {
-            self.step(key, format!("{exact} → {mode} to {scale} places"), rounded);
+    pub fn rounded(&mut self, key: &'static str, exact: Decimal, rounded: Decimal, shown: String, mode: &str, scale: u32) {
+        if exact != rounded {
+            self.step(key, format!("{} → {mode} to {scale} places", plain(exact.round_dp(10))), shown);
         }
     }
 }

@@ -143,8 +143,9 @@ pub fn check_installment(amount: Decimal, product: &Product, path: &str) -> Resu
             ));
         }
     }
-    let multiple = amount.checked_rem(limits.step).ok_or_else(Error::overflow)?;
-    if !multiple.is_zero() {
+    // A quotient with a fraction is not a whole number of steps (division is exact where it can be).
+    let steps = amount.checked_div(limits.step).ok_or_else(Error::overflow)?;
+    if !steps.fract().is_zero() {
         return Err(Error::new(
             ErrorCode::NotAStepMultiple,
             path,

@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 pub fn subsidy_rate(protection: ValueProtection, contract_rate: Decimal) -> Decimal {
     match protection {
         ValueProtection::SubsidyRate(r) => r,
-        ValueProtection::Inflation(x) => (x - contract_rate).max(Decimal::ZERO),
+        ValueProtection::Inflation(x) => x.checked_sub(contract_rate).unwrap_or_default().max(Decimal::ZERO),
     }
 }
 

@@ -66,6 +66,11 @@ fn units30(schedule: &Schedule, offset: u32, from: NaiveDate, to: NaiveDate) -> 
     30 * i64::from(m) + actual_days(reached, to)
 }
 
+/// Month-units for a formula: thirtieths shown as months.
+fn months_of(units30: i64) -> String {
+    plain(div(Decimal::from(units30), Decimal::from(30)).unwrap_or_default().round_dp(4))
+}
+
 /// Exact interest on a lump sum over `units30` / `days` at `rate`.
 fn lump_interest(method: Method, value: Decimal, rate: Decimal, units30: i64, days: i64) -> Result<(Decimal, String)> {
     let r = plain(rate);
@@ -73,7 +78,7 @@ fn lump_interest(method: Method, value: Decimal, rate: Decimal, units30: i64, da
     match method {
         Method::MonthlyProduct => Ok((
             div(mul(mul(value, Decimal::from(units30))?, rate)?, Decimal::from(36_000))?,
-            format!("{v} × {r}% × {} ÷ 12", plain(Decimal::from(units30) / Decimal::from(30))),
+            format!("{v} × {r}% × {} ÷ 12", months_of(units30)),
         )),
         Method::DailyProduct { day_count, .. } => {
             let days = if day_count == DayCount::Thirty360 { units30 } else { days };
@@ -85,7 +90,7 @@ fn lump_interest(method: Method, value: Decimal, rate: Decimal, units30: i64, da
         }
         Method::Compound { period_months, broken_period, .. } => Ok((
             mul(value, compound_growth(rate, period_months, broken_period, units30)?)?,
-            format!("{v} × ((1 + {r}% ÷ {})^({} ÷ {}) − 1)", 12 / period_months.max(1), plain(Decimal::from(units30) / Decimal::from(30)), period_months),
+            format!("{v} × ((1 + {r}% ÷ {})^({} ÷ {}) − 1)", 12 / period_months.max(1), months_of(units30), period_months),
         )),
     }
 }

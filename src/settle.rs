@@ -3,8 +3,8 @@
 //! and the real payout at an assumed inflation.
 
 use crate::error::{Error, Result};
-use crate::money::{add, div, sub, Rounding};
-use rust_decimal::{Decimal, MathematicalOps};
+use crate::money::{add, div, mul, pow, root, sub, Rounding};
+use rust_decimal::Decimal;
 
 /// The rounded figures of a result.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -31,8 +31,13 @@ impl Totals {
 /// `payout ÷ (1 + inflation/100)^(days ÷ 365)`, rounded to the product's scale.
 pub fn real_payout(payout: Decimal, inflation: Decimal, days: i64, rounding: &Rounding) -> Result<Decimal> {
     let base = add(Decimal::ONE, div(inflation, Decimal::ONE_HUNDRED)?)?;
-    let exponent = div(Decimal::from(days.max(0)), Decimal::from(365))?;
-    let factor = base.checked_powd(exponent).ok_or_else(Error::overflow)?;
+    // (1 + x)^(days/365) = (1 + x)^years × ((1 + x)^(1/365))^rest, exact to 27 digits
+    // with whole powers and one Newton root, no floating point.
+    let days = days.max(0) as u64;
+    let whole = pow(base, days / 365)?;
+    let rest = days % 365;
+    let part = if rest == 0 { Decimal::ONE } else { pow(root(base, 365)?, rest)? };
+    let factor = mul(whole, part)?;
     if factor <= Decimal::ZERO {
         return Err(Error::overflow());
     }

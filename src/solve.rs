@@ -8,7 +8,7 @@
 use crate::calculate::price;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::decimal_value;
-use crate::money::{div, mul, plain};
+use crate::money::{add, div, mul, plain, sub};
 use crate::plan::parse_plan;
 use crate::product::parse_product;
 use crate::quote::Quote;
@@ -76,7 +76,7 @@ pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> Resul
     } else {
         lowest_k * Decimal::TWO
     };
-    let mut hi = estimate.max(lo + Decimal::ONE);
+    let mut hi = estimate.max(add(lo, Decimal::ONE)?);
     let mut hi_quote;
     loop {
         if let Some(h) = highest_k {
@@ -96,8 +96,8 @@ pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> Resul
             Err(e) => return Err(e),
         }
     }
-    while hi - lo > Decimal::ONE {
-        let mid = ((lo + hi) / Decimal::TWO).floor();
+    while sub(hi, lo)? > Decimal::ONE {
+        let mid = div(add(lo, hi)?, Decimal::TWO)?.floor();
         let q = at(mid)?;
         if reaches(&q) {
             hi = mid;

@@ -12,7 +12,7 @@
 //! let table = [TaxStep { from: parse_date("1999-11-01").unwrap(), rate: "20".parse().unwrap() }];
 //! let tax = tax_on(&table, "87.75".parse().unwrap(),
 //!     parse_date("2000-01-15").unwrap(), parse_date("2001-01-15").unwrap()).unwrap();
-//! assert_eq!(tax.to_string(), "17.5500");
+//! assert_eq!(tax.round_dp(2).to_string(), "17.55");
 //! ```
 
 use crate::calendar::actual_days;

@@ -34,7 +34,7 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, day_cou
     }
     let denominator = mul(Decimal::ONE_HUNDRED, day_count.denominator())?;
     let total = div(sum, denominator)?;
-    let formula = by_rate(deposits, &weights)
+    let formula = by_rate(deposits, &weights)?
         .iter()
         .map(|(rate, dp, _)| format!("{} × {}% ÷ {}", shown(*dp), shown(*rate), day_count.denominator()))
         .collect::<Vec<_>>()

@@ -95,15 +95,15 @@ pub fn compound_growth(rate: Decimal, period_months: u32, broken: crate::product
 }
 
 /// Groups deposits by rate, in order of first appearance: (rate, Σ weight, amount shown).
-pub(crate) fn by_rate(deposits: &[Deposit], weights: &[Decimal]) -> Vec<(Decimal, Decimal, Decimal)> {
+pub(crate) fn by_rate(deposits: &[Deposit], weights: &[Decimal]) -> Result<Vec<(Decimal, Decimal, Decimal)>> {
     let mut groups: Vec<(Decimal, Decimal, Decimal)> = Vec::new();
     for (d, w) in deposits.iter().zip(weights) {
         match groups.iter_mut().find(|g| g.0 == d.rate) {
-            Some(g) => g.1 += *w,
+            Some(g) => g.1 = crate::money::add(g.1, *w)?,
             None => groups.push((d.rate, *w, d.amount)),
         }
     }
-    groups
+    Ok(groups)
 }
 
 /// A number for a formula: plain, at most 4 decimals.

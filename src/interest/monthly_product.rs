@@ -29,7 +29,7 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate) -> Resu
     }
     let denominator = Decimal::from(36_000);
     let total = div(sum, denominator)?;
-    let groups = by_rate(deposits, &units);
+    let groups = by_rate(deposits, &units)?;
     let formula = groups
         .iter()
         .map(|(rate, u, amount)| format!("{} × {} × {}% ÷ 12", shown(*amount), shown(*u), shown(*rate)))

@@ -1,0 +1,124 @@
+/** A decimal as a string: "1000", "1.35" (never a JS number). */
+export type Decimal = string;
+/** An ISO date "YYYY-MM-DD". */
+export type IsoDate = string;
+/** Text in one language, or per language tag: { "zh-CN": "…", "en": "…" }. */
+export type LocalizedText = string | { [lang: string]: string };
+
+export interface Term { months: number; rate: Decimal }
+export interface HeldRate { months: number; rate: Decimal }
+export interface TaxStep { from: IsoDate; rate: Decimal }
+
+export type Interest =
+  | { method: "monthlyProduct" }
+  | { method: "dailyProduct"; dayCount?: "30/360" | "ACT/360" | "ACT/365"; accrueTo?: "maturity" | "dayBeforeMaturity" }
+  | { method: "compound"; compounding?: "monthly" | "quarterly" | "yearly"; brokenPeriod?: "compound" | "simple"; dayCount?: "30/360" | "ACT/360" | "ACT/365" };
+
+export interface Renew {
+  months: number;
+  rate?: Decimal | null;
+  times?: number;
+  carry?: "principalAndInterest" | "principalOnly";
+}
+
+/** A product definition, schema 1 (CONTRACT.md §1). Every field but schema, id, currency, terms and demandRate has a default. */
+export interface Product {
+  schema: 1;
+  id: string;
+  name?: LocalizedText;
+  note?: LocalizedText;
+  currency: string;
+  terms: Term[];
+  ratesEffective?: IsoDate | null;
+  demandRate: Decimal;
+  installment?: { min?: Decimal; max?: Decimal | null; step?: Decimal };
+  interest?: Interest;
+  rounding?: { scale?: number; mode?: "halfUp" | "halfEven" | "down"; payoutScale?: number | null };
+  missed?: {
+    makeUpWithinMonths?: number | null;
+    makeUpEarnsFrom?: "paidMonth" | "dueMonth";
+    breachAfter?: { unmadeUp: number } | { total: number } | { consecutive: number } | null;
+    onBreach?: "laterAtDemand" | "allAtDemand" | "stopDeposits" | "actualAtContract";
+    lateFeePer100PerMonth?: Decimal;
+    closeAfterConsecutive?: number | null;
+  };
+  early?: {
+    allowed?: boolean;
+    minMonths?: number;
+    rate?: "demand" | "contractMinus" | "lowerOfHeldAndContractMinus";
+    penalty?: Decimal;
+    heldRates?: HeldRate[];
+    savingsRate?: Decimal | null;
+  };
+  overdue?: { rate?: "demand"; base?: "principal" | "maturityValue" };
+  maturity?: { action: "payout" } | { action: "renew"; renew: Renew };
+  valueProtection?: { subsidyRate: Decimal } | { inflation: Decimal } | null;
+  tax?: TaxStep[];
+}
+
+/** An exception to paying installment n on its due date. */
+export interface PlanEvent { n: number; missed?: boolean; paidOn?: IsoDate; amount?: Decimal }
+
+/** The saver's scenario (CONTRACT.md §2). */
+export interface Plan {
+  start: IsoDate;
+  months: number;
+  installment: Decimal;
+  rate?: Decimal | null;
+  events?: PlanEvent[];
+  withdrawOn?: IsoDate | null;
+  inflation?: Decimal | null;
+}
+
+export type ErrorCode =
+  | "INVALID_DECIMAL" | "MISSING_FIELD" | "UNKNOWN_FIELD" | "INVALID_VALUE" | "INVALID_TYPE"
+  | "TERM_NOT_OFFERED" | "BELOW_MINIMUM" | "ABOVE_MAXIMUM" | "NOT_A_STEP_MULTIPLE"
+  | "DATE_OUT_OF_RANGE" | "EVENT_OUT_OF_RANGE" | "INVALID_AMOUNT" | "EVENT_CONFLICT"
+  | "EARLY_NOT_ALLOWED" | "TARGET_UNREACHABLE" | "OVERFLOW";
+
+/** A problem with the input (CONTRACT.md §5). Thrown as an Error with these fields set. */
+export interface Problem { code: ErrorCode; path: string; message: string }
+export interface SavingsPlanError extends Error { code: ErrorCode; path: string }
+
+export interface ScheduleRow {
+  n: number; due: IsoDate; paidOn: IsoDate | null; amount: Decimal;
+  status: "paid" | "late" | "missed" | "refused"; balance: Decimal; rate: Decimal; units: Decimal;
+}
+export interface RenewalRow { start: IsoDate; end: IsoDate; principal: Decimal; rate: Decimal; interest: Decimal; tax: Decimal; value: Decimal }
+export interface BreachRow { trigger: "unmadeUp" | "total" | "consecutive"; installment: number; date: IsoDate; effect: "laterAtDemand" | "allAtDemand" | "stopDeposits" | "actualAtContract" }
+export type ExplainKey =
+  | "schedule" | "maturity" | "monthUnits" | "dayProduct" | "breach" | "earlyRate" | "interest" | "overdue"
+  | "rounding" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout";
+export interface ExplainStep { key: ExplainKey; formula: string; value: string }
+export interface Warning { code: "RATE_BEFORE_EFFECTIVE" | "RATE_OVERRIDE" | "SUBSIDY_FORFEITED"; path: string; message: string }
+
+/** What one product pays for one plan (CONTRACT.md §3). */
+export interface Result {
+  productId: string;
+  currency: string;
+  contractRate: Decimal;
+  maturityDate: IsoDate;
+  closeDate: IsoDate;
+  closure: "maturity" | "early" | "overdue" | "closedByBank";
+  principal: Decimal;
+  interest: Decimal;
+  subsidy: Decimal;
+  fees: Decimal;
+  tax: Decimal;
+  payout: Decimal;
+  effectiveAnnualYield: Decimal | null;
+  realPayout: Decimal | null;
+  breach: BreachRow | null;
+  maturityPayout: Decimal | null;
+  schedule: ScheduleRow[];
+  renewals: RenewalRow[];
+  explain: ExplainStep[];
+  warnings: Warning[];
+  /** compare() only */
+  best?: boolean;
+  /** compare() only: payout minus the best payout in the same currency. */
+  differenceToBest?: Decimal;
+}
+
+export type CompareEntry = Result | { error: Problem };
+export interface Solution { installment: Decimal; result: Result }

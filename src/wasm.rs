@@ -1,0 +1,98 @@
+//! The WebAssembly facade: the only file that names `wasm_bindgen`.
+//!
+//! Each export converts plain JS objects to JSON, calls the same function
+//! the Rust tests call, and converts the result back, or throws a JS `Error`
+//! carrying the contract's `code` and `path`. No logic lives here. Values
+//! cross as JSON text (`JSON.stringify` / `JSON.parse`): decimals are strings
+//! on both sides, and anything JSON cannot hold (a BigInt, a cycle) becomes
+//! a typed error instead of a trap.
+
+use crate::error::{Error, ErrorCode};
+use js_sys::{Reflect, JSON};
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = include_str!("wasm.d.ts");
+
+/// A thrown `Error` with `code` and `path` set on it.
+fn to_js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    err.set_name("SavingsPlanError");
+    // Setting a property on a fresh Error cannot fail; ignore the Result rather than unwrap.
+    let _ = Reflect::set(&err, &"code".into(), &e.code.as_str().into());
+    let _ = Reflect::set(&err, &"path".into(), &e.path.as_str().into());
+    err.into()
+}
+
+/// Reads a JS value as JSON.
+fn read(value: &JsValue, path: &str) -> Result<Value, JsValue> {
+    let unusable = |why: &str| {
+        to_js_error(&Error::new(ErrorCode::InvalidType, path, format!("{path} must be a JSON object: {why}")))
+    };
+    if value.is_undefined() {
+        return Err(to_js_error(&Error::new(ErrorCode::MissingField, path, format!("{path} is required"))));
+    }
+    let text = JSON::stringify(value).map_err(|_| unusable("it cannot be written as JSON"))?;
+    let text = text.as_string().ok_or_else(|| unusable("it cannot be written as JSON"))?;
+    serde_json::from_str(&text).map_err(|_| unusable("it is nested too deeply or not JSON"))
+}
+
+/// Writes a result as a plain JS object.
+fn write<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value)
+        .map_err(|_| to_js_error(&Error::new(ErrorCode::Overflow, "", "the result could not be written")))?;
+    JSON::parse(&text)
+}
+
+/// Prices a plan under a product (CONTRACT.md §4).
+#[wasm_bindgen(js_name = "calculate", unchecked_return_type = "Result")]
+pub fn calculate(
+    #[wasm_bindgen(unchecked_param_type = "Product")] product: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+) -> Result<JsValue, JsValue> {
+    let product = read(&product, "product")?;
+    let plan = read(&plan, "plan")?;
+    let quote = crate::calculate(&product, &plan).map_err(|e| to_js_error(&e))?;
+    write(&quote)
+}
+
+/// One plan under many products; a product that cannot take the plan is an `{ error }` entry.
+#[wasm_bindgen(js_name = "compare", unchecked_return_type = "CompareEntry[]")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "Product[]")] products: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+) -> Result<JsValue, JsValue> {
+    let products = read(&products, "products")?;
+    let plan = read(&plan, "plan")?;
+    let entries = crate::compare(&products, &plan).map_err(|e| to_js_error(&e))?;
+    write(&entries)
+}
+
+/// The smallest installment whose payout reaches `targetPayout`.
+#[wasm_bindgen(js_name = "solveInstallment", unchecked_return_type = "Solution")]
+pub fn solve_installment(
+    #[wasm_bindgen(unchecked_param_type = "Product")] product: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+    #[wasm_bindgen(js_name = "targetPayout", unchecked_param_type = "Decimal")] target_payout: JsValue,
+) -> Result<JsValue, JsValue> {
+    let product = read(&product, "product")?;
+    let plan = read(&plan, "plan")?;
+    let target = read(&target_payout, "targetPayout")?;
+    let solution = crate::solve_installment(&product, &plan, &target).map_err(|e| to_js_error(&e))?;
+    write(&solution)
+}
+
+/// Every problem of a product definition (empty when valid).
+#[wasm_bindgen(js_name = "validateProduct", unchecked_return_type = "Problem[]")]
+pub fn validate_product(#[wasm_bindgen(unchecked_param_type = "Product")] product: JsValue) -> Result<JsValue, JsValue> {
+    let product = read(&product, "product")?;
+    write(&crate::validate_product(&product))
+}
+
+/// The built-in example products.
+#[wasm_bindgen(js_name = "catalog", unchecked_return_type = "Product[]")]
+pub fn catalog() -> Result<JsValue, JsValue> {
+    write(&crate::catalog())
+}
