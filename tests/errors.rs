@@ -1,0 +1,140 @@
+//! One test per error code, asserting code and path (never the message text),
+//! and the order in which problems are reported.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+use common::{plan, product, with};
+use serde_json::{json, Value};
+
+fn err(product: &Value, plan: &Value) -> (String, String) {
+    let e = savings_plan::calculate(product, plan).unwrap_err();
+    (e.code.as_str().to_string(), e.path)
+}
+
+fn std() -> Value {
+    product("cn-lczq-standard")
+}
+
+fn expect(product: Value, plan: Value, code: &str, path: &str) {
+    assert_eq!(err(&product, &plan), (code.to_string(), path.to_string()));
+}
+
+#[test]
+fn invalid_decimal_forms() {
+    for bad in [json!(1000), json!("1e3"), json!("+5"), json!("1,000"), json!(".5"), json!(null), json!(true)] {
+        let mut p = plan("2025-01-15", 12, "1000", None);
+        p["installment"] = bad;
+        expect(std(), p, "INVALID_DECIMAL", "plan.installment");
+    }
+}
+
+#[test]
+fn missing_field() {
+    let p = json!({ "start": "2025-01-15", "months": 12 });
+    expect(std(), p, "MISSING_FIELD", "plan.installment");
+    let mut prod = std();
+    prod.as_object_mut().unwrap().remove("demandRate");
+    expect(prod, plan("2025-01-15", 12, "1000", None), "MISSING_FIELD", "product.demandRate");
+}
+
+#[test]
+fn unknown_field_names_the_typo() {
+    let prod = with(std(), json!({ "interest": { "method": "monthlyProduct", "methd": "x" } }));
+    expect(prod, plan("2025-01-15", 12, "1000", None), "UNKNOWN_FIELD", "product.interest.methd");
+    let mut p = plan("2025-01-15", 12, "1000", None);
+    p["rat"] = json!("1");
+    expect(std(), p, "UNKNOWN_FIELD", "plan.rat");
+}
+
+#[test]
+fn invalid_value_and_type() {
+    expect(with(std(), json!({ "interest": { "method": "weekly" } })), plan("2025-01-15", 12, "1000", None), "INVALID_VALUE", "product.interest.method");
+    expect(with(std(), json!({ "rounding": { "scale": 2.5 } })), plan("2025-01-15", 12, "1000", None), "INVALID_VALUE", "product.rounding.scale");
+    expect(with(std(), json!({ "missed": "none" })), plan("2025-01-15", 12, "1000", None), "INVALID_TYPE", "product.missed");
+    expect(std(), json!([]), "INVALID_TYPE", "plan");
+    let mut p = plan("2025-01-15", 12, "1000", None);
+    p["rate"] = json!("-1");
+    expect(std(), p, "INVALID_VALUE", "plan.rate");
+}
+
+#[test]
+fn term_not_offered_whatever_its_type() {
+    for months in [json!(24), json!("12"), json!(12.5), json!(-12)] {
+        let mut p = plan("2025-01-15", 12, "1000", None);
+        p["months"] = months;
+        expect(std(), p, "TERM_NOT_OFFERED", "plan.months");
+    }
+}
+
+#[test]
+fn installment_limits() {
+    expect(std(), plan("2025-01-15", 12, "4.99", None), "BELOW_MINIMUM", "plan.installment");
+    expect(std(), plan("2025-01-15", 12, "-5", None), "BELOW_MINIMUM", "plan.installment");
+    expect(product("uk-regular-saver"), plan("2025-01-15", 12, "300.01", None), "ABOVE_MAXIMUM", "plan.installment");
+    expect(std(), plan("2025-01-15", 12, "10.005", None), "NOT_A_STEP_MULTIPLE", "plan.installment");
+    expect(product("in-bank-rd"), plan("2025-01-15", 12, "105", None), "NOT_A_STEP_MULTIPLE", "plan.installment");
+}
+
+#[test]
+fn dates_out_of_range() {
+    expect(std(), plan("2024-02-30", 12, "1000", None), "DATE_OUT_OF_RANGE", "plan.start");
+    expect(std(), plan("2024-2-3", 12, "1000", None), "DATE_OUT_OF_RANGE", "plan.start");
+    let mut p = plan("2025-01-15", 12, "1000", None);
+    p["withdrawOn"] = json!("2025-01-15");
+    expect(std(), p, "DATE_OUT_OF_RANGE", "plan.withdrawOn");
+}
+
+#[test]
+fn event_errors() {
+    let mut p = plan("2025-01-15", 12, "1000", None);
+    p["events"] = json!([{ "n": 1, "missed": true }, { "n": 4 }, { "n": 13, "missed": true }]);
+    expect(std(), p.clone(), "EVENT_OUT_OF_RANGE", "plan.events[2].n");
+    p["events"] = json!([{ "n": 2, "paidOn": "2025-03-01", "missed": true }]);
+    expect(std(), p.clone(), "EVENT_CONFLICT", "plan.events[0]");
+    p["events"] = json!([{ "n": 2, "missed": true }, { "n": 3, "amount": "2500" }]);
+    expect(std(), p, "INVALID_AMOUNT", "plan.events[1].amount");
+}
+
+#[test]
+fn early_not_allowed_comes_after_the_events() {
+    let locked = with(std(), json!({ "early": { "allowed": false } }));
+    let mut p = plan("2025-01-15", 12, "1000", None);
+    p["withdrawOn"] = json!("2025-06-01");
+    expect(locked.clone(), p.clone(), "EARLY_NOT_ALLOWED", "plan.withdrawOn");
+    p["events"] = json!([{ "n": 2, "paidOn": "2024-01-01" }]);
+    expect(locked, p, "EVENT_OUT_OF_RANGE", "plan.events[0].paidOn");
+}
+
+#[test]
+fn overflow_instead_of_a_wrong_number() {
+    expect(std(), plan("2025-01-15", 12, "1000000000000000000000000000000", None), "OVERFLOW", "plan.installment");
+    let e = savings_plan::calculate(&std(), &plan("2025-01-15", 60, "9999999999999999999999999999", None)).unwrap_err();
+    assert_eq!(e.code.as_str(), "OVERFLOW");
+}
+
+#[test]
+fn target_unreachable() {
+    let e = savings_plan::solve_installment(&product("uk-regular-saver"), &plan("2025-01-15", 12, "1", None), &json!("1000000")).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("TARGET_UNREACHABLE", "targetPayout"));
+}
+
+#[test]
+fn product_problems_come_before_plan_problems() {
+    let bad = with(std(), json!({ "demandRate": "x" }));
+    expect(bad, plan("2024-02-30", 24, "1", None), "INVALID_DECIMAL", "product.demandRate");
+    // Within the plan: start, then months, then installment.
+    expect(std(), plan("2024-02-30", 24, "1", None), "DATE_OUT_OF_RANGE", "plan.start");
+    expect(std(), plan("2024-02-28", 24, "1", None), "TERM_NOT_OFFERED", "plan.months");
+}
+
+#[test]
+fn validate_product_lists_every_problem() {
+    let bad = with(std(), json!({ "demandRate": 0.05, "currency": "yuan", "interest": { "method": "x" }, "colour": "red" }));
+    let problems = savings_plan::validate_product(&bad);
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(paths.contains(&"product.colour"));
+    assert!(paths.contains(&"product.currency"));
+    assert!(paths.contains(&"product.demandRate"));
+    assert!(paths.contains(&"product.interest.method"));
+    assert!(savings_plan::validate_product(&std()).is_empty());
+}
