@@ -397,7 +397,15 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
         });
     }
 
-    // Schedule rows.
+    // Schedule rows. Amount and rate repeat from row to row: write each once.
+    let mut shown_amount = (Decimal::ZERO, String::from("0"));
+    let mut shown_rate = (Decimal::ZERO, String::from("0"));
+    let remember = |cache: &mut (Decimal, String), value: Decimal| -> String {
+        if cache.0 != value {
+            *cache = (value, plain(value));
+        }
+        cache.1.clone()
+    };
     let mut balance = Decimal::ZERO;
     let mut deposit_iter = deposits.iter().zip(accrued.units.iter()).peekable();
     let mut schedule_rows = Vec::with_capacity(entries.len());
@@ -415,10 +423,10 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
             n: e.n,
             due: format_date(e.due),
             paid_on: if e.status == Status::Missed || e.status == Status::Refused { None } else { e.paid_on.map(format_date) },
-            amount: plain(amount),
+            amount: remember(&mut shown_amount, amount),
             status: e.status.as_str(),
             balance: plain(balance),
-            rate: plain(rate),
+            rate: remember(&mut shown_rate, rate),
             units: plain(units.round_dp(4)),
         });
     }

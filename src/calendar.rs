@@ -41,7 +41,17 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// `YYYY-MM-DD`, written by hand to keep chrono's formatting machinery out of the `.wasm`.
 pub fn format_date(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    let mut out = String::with_capacity(10);
+    let year = date.year().clamp(0, 9999) as u32;
+    for digit in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10] {
+        out.push(char::from(b'0' + digit as u8));
+    }
+    for part in [date.month(), date.day()] {
+        out.push('-');
+        out.push(char::from(b'0' + (part / 10) as u8));
+        out.push(char::from(b'0' + (part % 10) as u8));
+    }
+    out
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {

@@ -30,9 +30,9 @@ impl Explain {
 
 /// Sum of month-units of a regular plan, spelled out: `12 + 11 + … + 1`.
 pub fn units_sum(units: &[Decimal]) -> String {
-    let shown: Vec<String> = units.iter().map(|u| plain(u.round_dp(4))).collect();
-    if shown.len() <= 4 {
-        return shown.join(" + ");
+    let show = |u: &Decimal| plain(u.round_dp(4));
+    match units {
+        [a, b, .., z] if units.len() > 4 => format!("{} + {} + … + {}", show(a), show(b), show(z)),
+        _ => units.iter().map(show).collect::<Vec<_>>().join(" + "),
     }
-    format!("{} + {} + … + {}", shown[0], shown[1], shown[shown.len() - 1])
 }

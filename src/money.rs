@@ -116,19 +116,65 @@ pub fn parse_decimal(text: &str, path: &str) -> Result<Decimal> {
 pub fn fixed(value: Decimal, scale: u32) -> String {
     let mut v = value.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
     v.rescale(scale);
-    if v.is_zero() {
-        v.set_sign_positive(true);
-    }
-    v.to_string()
+    write_decimal(v)
 }
 
 /// A decimal without trailing zeros: `"1000"`, `"1.35"`.
 pub fn plain(value: Decimal) -> String {
-    let mut v = value.normalize();
-    if v.is_zero() {
-        v.set_sign_positive(true);
+    write_decimal(value.normalize())
+}
+
+/// Writes mantissa and scale as text. `Decimal`'s `Display` goes through
+/// the general formatting machinery, which was most of a quote's time.
+fn write_decimal(v: Decimal) -> String {
+    let mantissa = v.mantissa();
+    let scale = v.scale() as usize;
+    let mut digits = [0u8; 40];
+    let mut len = 0;
+    let mut rest = mantissa.unsigned_abs();
+    // u64 steps where the value allows: u128 division is done in software.
+    while rest > u128::from(u64::MAX) {
+        digits[len] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        len += 1;
     }
-    v.to_string()
+    let mut small = rest as u64;
+    loop {
+        digits[len] = b'0' + (small % 10) as u8;
+        small /= 10;
+        len += 1;
+        if small == 0 {
+            break;
+        }
+    }
+    // Lay the text out in a stack buffer, then allocate once.
+    let mut text = [0u8; 72];
+    let mut at = 0;
+    let mut put = |b: u8| {
+        text[at] = b;
+        at += 1;
+    };
+    if mantissa < 0 {
+        put(b'-');
+    }
+    if len <= scale {
+        put(b'0');
+        put(b'.');
+        for _ in len..scale {
+            put(b'0');
+        }
+        for i in (0..len).rev() {
+            put(digits[i]);
+        }
+    } else {
+        for i in (0..len).rev() {
+            if i + 1 == scale {
+                put(b'.');
+            }
+            put(digits[i]);
+        }
+    }
+    String::from(std::str::from_utf8(&text[..at]).unwrap_or("0"))
 }
 
 // Checked arithmetic: amounts come from the user and may be absurd, so every
@@ -214,6 +260,17 @@ mod tests {
             parse_decimal("1000000000000000000000000000000", "x").unwrap_err().code,
             ErrorCode::Overflow
         );
+    }
+
+    #[test]
+    fn writes_decimals_like_display() {
+        for text in ["0", "1000", "1.35", "-2.5", "0.0000000000000000000000000001", "-0.05", "12000.00",
+                     "79228162514264337593543950335", "-7922816251426433759354395033.5", "0.10"] {
+            let d: Decimal = text.parse().unwrap();
+            assert_eq!(write_decimal(d), d.to_string(), "{text}");
+        }
+        assert_eq!(fixed(Decimal::new(-1, 3), 2), "0.00");
+        assert_eq!(plain("1.3500".parse().unwrap()), "1.35");
     }
 
     #[test]

@@ -21,14 +21,21 @@ pub fn effective_annual_yield(flows: &[(NaiveDate, Decimal)]) -> Option<Decimal>
         return None;
     }
     let npv = |r: f64| points.iter().map(|(t, v)| v * (1.0 + r).powf(-t)).sum::<f64>();
-    let slope = |r: f64| points.iter().map(|(t, v)| -t * v * (1.0 + r).powf(-t - 1.0)).sum::<f64>();
-
-    // Newton from a small rate; bisection if it strays.
-    let mut r = 0.01;
+    // Value and slope in one pass: one power per flow.
+    let npv_and_slope = |r: f64| {
+        points.iter().fold((0.0, 0.0), |(f, d), (t, v)| {
+            let discounted = v * (1.0 + r).powf(-t);
+            (f + discounted, d - t * discounted / (1.0 + r))
+        })
+    };
+    // Newton from the simple-interest estimate (net gain over money-years); bisection if it strays.
+    let horizon = points.iter().map(|p| p.0).fold(0.0, f64::max);
+    let money_years: f64 = points.iter().filter(|p| p.1 < 0.0).map(|(t, v)| -v * (horizon - t)).sum();
+    let gain: f64 = points.iter().map(|p| p.1).sum();
+    let mut r = if money_years > 0.0 { (gain / money_years).clamp(-0.9, 10.0) } else { 0.01 };
     let mut solved = None;
     for _ in 0..50 {
-        let f = npv(r);
-        let d = slope(r);
+        let (f, d) = npv_and_slope(r);
         if !f.is_finite() || !d.is_finite() || d == 0.0 {
             break;
         }

@@ -16,8 +16,6 @@ use crate::product::BrokenPeriod;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-const THIRTY: Decimal = Decimal::from_parts(30, 0, 0, false, 0);
-
 /// Growth factors for one rate: powers of the monthly factor, built as needed.
 struct Growth {
     rate: Decimal,
@@ -107,7 +105,7 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, period_
         let interest = mul(d.amount, sub(g.factor(units30)?, Decimal::ONE)?)?;
         total = add(total, interest)?;
         numerators.push(interest);
-        units.push(div(Decimal::from(units30), THIRTY)?);
+        units.push(crate::interest::months_from_thirtieths(units30)?);
         from.push(schedule.due_date(d.earn_period));
     }
     let per_year = 12 / period_months.max(1);

@@ -106,6 +106,14 @@ pub(crate) fn by_rate(deposits: &[Deposit], weights: &[Decimal]) -> Result<Vec<(
     Ok(groups)
 }
 
+/// Month-units from thirtieths of a month, dividing only for a part month.
+pub(crate) fn months_from_thirtieths(units30: i64) -> Result<Decimal> {
+    if units30 % 30 == 0 {
+        return Ok(Decimal::from(units30 / 30));
+    }
+    crate::money::div(Decimal::from(units30), Decimal::from(30))
+}
+
 /// A number for a formula: plain, at most 4 decimals.
 pub(crate) fn shown(d: Decimal) -> String {
     crate::money::plain(d.round_dp(4))

@@ -12,7 +12,6 @@ use crate::money::{add, div, mul};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-const THIRTY: Decimal = Decimal::from_parts(30, 0, 0, false, 0);
 
 pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate) -> Result<Accrued> {
     let mut numerators = Vec::with_capacity(deposits.len());
@@ -20,11 +19,11 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate) -> Resu
     let mut from = Vec::with_capacity(deposits.len());
     let mut sum = Decimal::ZERO;
     for d in deposits {
-        let units30 = Decimal::from(schedule.units30_from_period(d.earn_period, end));
-        let numerator = mul(mul(d.amount, units30)?, d.rate)?;
+        let thirtieths = schedule.units30_from_period(d.earn_period, end);
+        let numerator = mul(mul(d.amount, Decimal::from(thirtieths))?, d.rate)?;
         sum = add(sum, numerator)?;
         numerators.push(numerator);
-        units.push(div(units30, THIRTY)?);
+        units.push(crate::interest::months_from_thirtieths(thirtieths)?);
         from.push(schedule.due_date(d.earn_period));
     }
     let denominator = Decimal::from(36_000);
