@@ -42,7 +42,7 @@ pub mod tax;
 mod xirr;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use calculate::{calculate, price, Closure};
 pub use catalog::catalog;

@@ -1,4 +1,5 @@
 //! compare (best per currency, error entries) and solveInstallment.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used)]
 
 mod common;

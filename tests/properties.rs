@@ -1,4 +1,5 @@
 //! Properties that must hold for every plan (proptest).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used)]
 
 mod common;

@@ -1,5 +1,6 @@
 //! One test per rule of RULES.md and paragraph of CONTRACT.md §6, with the
 //! worked numbers. Vectors live in tests/vectors.rs; these add the rest.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used)]
 
 mod common;

@@ -1,0 +1,98 @@
+// Shared body of tests/wasm.rs (Node) and tests/wasm_browser.rs (headless
+// Chromium): every vector through the JS API of src/wasm.rs, the thrown
+// Error's shape, and recovery after bad input.
+
+use js_sys::{Array, Reflect, JSON};
+use savings_plan::wasm;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+const VECTORS: &str = include_str!("../data/vectors.json");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Follows an `a[i].b` path.
+fn field(v: &JsValue, path: &str) -> JsValue {
+    let mut cur = v.clone();
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<u32>().ok()),
+            None => (part, None),
+        };
+        cur = get(&cur, name);
+        if let Some(i) = index {
+            cur = Reflect::get_u32(&cur, i).unwrap_or(JsValue::UNDEFINED);
+        }
+    }
+    cur
+}
+
+fn text(v: &JsValue) -> String {
+    v.as_string().unwrap_or_else(|| JSON::stringify(v).ok().and_then(|s| s.as_string()).unwrap_or_default())
+}
+
+#[wasm_bindgen_test]
+fn every_vector_through_the_js_api() {
+    let doc = JSON::parse(VECTORS).unwrap();
+    let products = Array::from(&get(&doc, "products"));
+    let vectors = Array::from(&get(&doc, "vectors"));
+    let mut checked = 0;
+    for v in vectors.iter() {
+        let id = text(&get(&v, "id"));
+        let want_product = get(&v, "product");
+        let product = products.iter().find(|p| get(p, "id") == want_product).unwrap();
+        let result = wasm::calculate(product, get(&v, "plan"));
+        let expect = get(&v, "expect");
+        for key in js_sys::Object::keys(&expect.clone().into()).iter() {
+            let key = key.as_string().unwrap();
+            let want = text(&get(&expect, &key));
+            let got = match (&result, key.strip_prefix("error.")) {
+                (Err(e), Some(f)) => text(&get(e, f)),
+                (Ok(r), None) => text(&field(r, &key)),
+                (Err(e), None) => format!("error {}", text(&get(e, "code"))),
+                (Ok(_), Some(_)) => "a result".to_string(),
+            };
+            assert_eq!(got, want, "{id}: {key}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 40);
+}
+
+#[wasm_bindgen_test]
+fn errors_are_thrown_errors_with_code_and_path_and_the_module_keeps_working() {
+    let catalog = wasm::catalog().unwrap();
+    let standard = Reflect::get_u32(&catalog, 0).unwrap();
+    let bad = JSON::parse(r#"{"start":"2025-01-15","months":12,"installment":"4.99"}"#).unwrap();
+    let e = wasm::calculate(standard.clone(), bad).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert_eq!(text(&get(&e, "code")), "BELOW_MINIMUM");
+    assert_eq!(text(&get(&e, "path")), "plan.installment");
+    // Not JSON at all, then a good call.
+    let e = wasm::calculate(JsValue::from(js_sys::BigInt::from(5u32)), JsValue::NULL).unwrap_err();
+    assert_eq!(text(&get(&e, "code")), "INVALID_TYPE");
+    let e = wasm::calculate(JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(text(&get(&e, "code")), "MISSING_FIELD");
+    let good = JSON::parse(r#"{"start":"2025-01-15","months":12,"installment":"1000","rate":"1.35"}"#).unwrap();
+    let r = wasm::calculate(standard, good).unwrap();
+    assert_eq!(text(&get(&r, "payout")), "12087.75");
+}
+
+#[wasm_bindgen_test]
+fn compare_solve_and_validate_through_js() {
+    let catalog = wasm::catalog().unwrap();
+    assert_eq!(Array::from(&catalog).length(), 7);
+    let plan = JSON::parse(r#"{"start":"2025-06-10","months":12,"installment":"100"}"#).unwrap();
+    let out = Array::from(&wasm::compare(catalog.clone(), plan.clone()).unwrap());
+    assert_eq!(out.length(), 7);
+    assert_eq!(text(&field(&out.get(5), "error.code")), "TERM_NOT_OFFERED");
+    let standard = Reflect::get_u32(&catalog, 0).unwrap();
+    let solved = wasm::solve_installment(standard.clone(), plan, JsValue::from_str("1200")).unwrap();
+    assert!(!text(&get(&solved, "installment")).is_empty());
+    let problems = Array::from(&wasm::validate_product(standard).unwrap());
+    assert_eq!(problems.length(), 0);
+    let broken = JSON::parse(r#"{"schema":2,"id":"","currency":"x","terms":[],"demandRate":1}"#).unwrap();
+    assert!(Array::from(&wasm::validate_product(broken).unwrap()).length() >= 4);
+}
