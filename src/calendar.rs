@@ -41,17 +41,14 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// `YYYY-MM-DD`, written by hand to keep chrono's formatting machinery out of the `.wasm`.
 pub fn format_date(date: NaiveDate) -> String {
-    let mut out = String::with_capacity(10);
     let year = date.year().clamp(0, 9999) as u32;
-    for digit in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10] {
-        out.push(char::from(b'0' + digit as u8));
-    }
-    for part in [date.month(), date.day()] {
-        out.push('-');
-        out.push(char::from(b'0' + (part / 10) as u8));
-        out.push(char::from(b'0' + (part % 10) as u8));
-    }
-    out
+    let (month, day) = (date.month(), date.day());
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let text = [
+        digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), b'-',
+        digit(month / 10), digit(month), b'-', digit(day / 10), digit(day),
+    ];
+    String::from(std::str::from_utf8(&text).unwrap_or("0000-00-00"))
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {

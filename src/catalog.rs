@@ -14,6 +14,20 @@ const FILES: [&str; 7] = [
     include_str!("catalog/uk-regular-saver.json"),
 ];
 
+/// The catalog as one JSON array text, without parsing it.
+pub fn catalog_json() -> String {
+    let mut out = String::with_capacity(FILES.iter().map(|f| f.len() + 1).sum::<usize>() + 2);
+    out.push('[');
+    for (i, f) in FILES.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(f.trim());
+    }
+    out.push(']');
+    out
+}
+
 /// The built-in example products, in display order.
 pub fn catalog() -> Vec<Value> {
     // The files are part of the build and checked by tests; a file that did

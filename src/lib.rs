@@ -22,12 +22,13 @@
 
 pub mod calendar;
 mod calculate;
-mod catalog;
+pub mod catalog;
 mod compare;
 pub mod error;
 mod explain;
 mod input;
 mod interest;
+pub mod json;
 mod ledger;
 mod missed;
 pub mod money;

@@ -9,7 +9,7 @@
 
 use crate::error::{Error, ErrorCode};
 use js_sys::{Reflect, JSON};
-use serde::Serialize;
+use crate::json::ToJson;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -39,11 +39,9 @@ fn read(value: &JsValue, path: &str) -> Result<Value, JsValue> {
     serde_json::from_str(&text).map_err(|_| unusable("it is nested too deeply or not JSON"))
 }
 
-/// Writes a result as a plain JS object.
-fn write<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|_| to_js_error(&Error::new(ErrorCode::Overflow, "", "the result could not be written")))?;
-    JSON::parse(&text)
+/// Writes a result as a plain JS object (JSON text written by hand, then `JSON.parse`).
+fn write<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    JSON::parse(&value.to_json())
 }
 
 /// Prices a plan under a product (CONTRACT.md §4).
@@ -94,5 +92,5 @@ pub fn validate_product(#[wasm_bindgen(unchecked_param_type = "Product")] produc
 /// The built-in example products.
 #[wasm_bindgen(js_name = "catalog", unchecked_return_type = "Product[]")]
 pub fn catalog() -> Result<JsValue, JsValue> {
-    write(&crate::catalog())
+    JSON::parse(&crate::catalog::catalog_json())
 }

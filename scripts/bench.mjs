@@ -1,0 +1,58 @@
+// Size and speed report of the WebAssembly package, beside the native engine.
+// Run `scripts/report.sh` (builds pkg/, runs the criterion benchmark, then this).
+// Prints a Markdown table: gzip sizes of the .wasm and the JS glue, and the
+// median time of calculate (5-year plan) and compare (whole catalog) in Node.
+import { readFile, readdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { loadPkg, pkgDir } from '../tests/node/load-pkg.mjs';
+
+const engine = await loadPkg();
+const catalog = engine.catalog();
+const plan = { start: '2025-06-10', months: 60, installment: '1000', rate: null, events: [], withdrawOn: null, inflation: null };
+
+function median(fn, { batch = 200, rounds = 40 } = {}) {
+  for (let i = 0; i < batch * 5; i++) fn(); // warm-up
+  const samples = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    samples.push(((performance.now() - t0) * 1000) / batch);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+async function nativeMedian(name) {
+  try {
+    const dir = new URL('../target/criterion/', import.meta.url);
+    for (const d of await readdir(dir)) {
+      const bench = JSON.parse(await readFile(new URL(`${d}/new/benchmark.json`, dir), 'utf8'));
+      if (bench.title === name) {
+        const est = JSON.parse(await readFile(new URL(`${d}/new/estimates.json`, dir), 'utf8'));
+        return est.median.point_estimate / 1000; // ns → µs
+      }
+    }
+  } catch { /* no criterion run yet */ }
+  return null;
+}
+
+const wasm = await readFile(new URL('savings_plan_bg.wasm', pkgDir));
+const glue = await readFile(new URL('savings_plan.js', pkgDir));
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+
+const calcUs = median(() => engine.calculate(catalog[0], plan));
+const compareUs = median(() => engine.compare(catalog, plan), { batch: 20 });
+const nativeCalc = await nativeMedian('calculate 5-year monthly plan (cn-lczq-standard)');
+const nativeCompare = await nativeMedian('compare 5-year plan over the whole catalog (7 products)');
+const fmt = (x) => (x == null ? 'n/a (run cargo bench)' : `${x.toFixed(1)} µs`);
+const ratio = (a, b) => (b == null ? '' : ` (${(a / b).toFixed(2)}× native)`);
+
+console.log(`| figure | measured | target |
+|---|---|---|
+| \`.wasm\` size | ${wasm.length} B raw, **${gz(wasm)} B gzipped** | ≤ 60 KB gz (must not exceed 100 KB) |
+| JS glue size | ${glue.length} B raw, **${gz(glue)} B gzipped** | |
+| \`calculate\`, 5-year plan, Node ${process.version} | **${fmt(calcUs)}**${ratio(calcUs, nativeCalc)} | ≤ 20 µs, within 2× native |
+| \`compare\`, 7-product catalog, Node | **${fmt(compareUs)}**${ratio(compareUs, nativeCompare)} | |
+| native \`calculate\` (criterion median) | ${fmt(nativeCalc)} | |
+| native \`compare\` (criterion median) | ${fmt(nativeCompare)} | |`);

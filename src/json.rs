@@ -1,0 +1,267 @@
+//! Writing result documents as JSON text, by hand.
+//!
+//! The wasm facade hands results to JavaScript as JSON text. serde_json's
+//! serializer was a third of a `calculate` call in WebAssembly and a good
+//! part of the `.wasm`; the result shapes are fixed, so they are written
+//! here straight into one pre-sized `String`. A test checks that this text
+//! parses to exactly what serde's derived `Serialize` gives.
+
+use crate::compare::Compared;
+use crate::error::Error;
+use crate::quote::{BreachRow, Quote, RenewalRow, Row, Step, Warning};
+use crate::solve::Solution;
+
+/// A value that can write itself as JSON.
+pub trait ToJson {
+    fn write_json(&self, out: &mut String);
+
+    /// The JSON text.
+    fn to_json(&self) -> String {
+        let mut out = String::with_capacity(1024);
+        self.write_json(&mut out);
+        out
+    }
+}
+
+/// Writes a JSON string literal, escaping what JSON requires.
+pub fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape: Option<&str> = match b {
+            b'"' => Some("\\\""),
+            b'\\' => Some("\\\\"),
+            b'\n' => Some("\\n"),
+            b'\r' => Some("\\r"),
+            b'\t' => Some("\\t"),
+            0..=0x1f => None,
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        match escape {
+            Some(e) => out.push_str(e),
+            None => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xf)]));
+            }
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+/// Writes `{"k":v,…}` from (key, writer) pairs without intermediate allocation.
+struct Object<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Object<'a> {
+    fn new(out: &'a mut String) -> Object<'a> {
+        out.push('{');
+        Object { out, first: true }
+    }
+    fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+        self.out
+    }
+    fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
+        value.write_json(self.key(key));
+        self
+    }
+    fn end(self) {
+        self.out.push('}');
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for u32 {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(&self.to_string());
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(v) => v.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, v) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            v.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl ToJson for Error {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("code", self.code.as_str()).field("path", &self.path).field("message", &self.message);
+        o.end();
+    }
+}
+
+impl ToJson for Warning {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("code", self.code).field("path", self.path).field("message", &self.message);
+        o.end();
+    }
+}
+
+impl ToJson for Row {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("n", &self.n)
+            .field("due", &self.due)
+            .field("paidOn", &self.paid_on)
+            .field("amount", &self.amount)
+            .field("status", self.status)
+            .field("balance", &self.balance)
+            .field("rate", &self.rate)
+            .field("units", &self.units);
+        o.end();
+    }
+}
+
+impl ToJson for RenewalRow {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("start", &self.start)
+            .field("end", &self.end)
+            .field("principal", &self.principal)
+            .field("rate", &self.rate)
+            .field("interest", &self.interest)
+            .field("tax", &self.tax)
+            .field("value", &self.value);
+        o.end();
+    }
+}
+
+impl ToJson for BreachRow {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("trigger", self.trigger)
+            .field("installment", &self.installment)
+            .field("date", &self.date)
+            .field("effect", self.effect);
+        o.end();
+    }
+}
+
+impl ToJson for Step {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("key", self.key).field("formula", &self.formula).field("value", &self.value);
+        o.end();
+    }
+}
+
+impl ToJson for Quote {
+    fn write_json(&self, out: &mut String) {
+        out.reserve(160 + 130 * self.schedule.len() + 90 * self.explain.len());
+        let mut o = Object::new(out);
+        o.field("productId", &self.product_id)
+            .field("currency", &self.currency)
+            .field("contractRate", &self.contract_rate)
+            .field("maturityDate", &self.maturity_date)
+            .field("closeDate", &self.close_date)
+            .field("closure", self.closure)
+            .field("principal", &self.principal)
+            .field("interest", &self.interest)
+            .field("subsidy", &self.subsidy)
+            .field("fees", &self.fees)
+            .field("tax", &self.tax)
+            .field("payout", &self.payout)
+            .field("effectiveAnnualYield", &self.effective_annual_yield)
+            .field("realPayout", &self.real_payout)
+            .field("breach", &self.breach)
+            .field("maturityPayout", &self.maturity_payout)
+            .field("schedule", &self.schedule)
+            .field("renewals", &self.renewals)
+            .field("explain", &self.explain)
+            .field("warnings", &self.warnings);
+        if let Some(best) = &self.best {
+            o.field("best", best);
+        }
+        if let Some(d) = &self.difference_to_best {
+            o.field("differenceToBest", d);
+        }
+        o.end();
+    }
+}
+
+impl ToJson for Compared {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Compared::Quote(q) => q.write_json(out),
+            Compared::Error { error } => {
+                let mut o = Object::new(out);
+                o.field("error", error);
+                o.end();
+            }
+        }
+    }
+}
+
+impl ToJson for Solution {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("installment", &self.installment).field("result", &self.result);
+        o.end();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_json() {
+        let mut out = String::new();
+        write_str(&mut out, "a\"b\\c\n\u{1}零<img>");
+        assert_eq!(out, r#""a\"b\\c\n\u0001零<img>""#);
+    }
+}
