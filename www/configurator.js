@@ -1,0 +1,241 @@
+// The product configurator: a form over every field of a product definition
+// (CONTRACT.md §1). Edits change a copy of the product; the engine's
+// validateProduct problems are shown at their fields (GOV.UK pattern: label,
+// hint, error and input linked by ids, an error summary linking to fields).
+import { h, hidden } from './dom.js';
+
+const DEFAULTS = {
+  'interest.method': 'monthlyProduct', 'rounding.scale': 2, 'rounding.mode': 'halfUp',
+  'missed.makeUpWithinMonths': 1, 'missed.makeUpEarnsFrom': 'paidMonth', 'missed.onBreach': 'laterAtDemand',
+  'missed.lateFeePer100PerMonth': '0', 'early.allowed': true, 'early.minMonths': 0, 'early.rate': 'demand',
+  'early.penalty': '0', 'overdue.base': 'principal', 'maturity.action': 'payout', 'installment.min': '5',
+  'installment.step': '0.01', 'maturity.renew.times': 1, 'maturity.renew.carry': 'principalAndInterest',
+};
+
+const method = (p) => p.interest?.method ?? 'monthlyProduct';
+const renewing = (p) => p.maturity?.action === 'renew';
+
+/** Fields in contract order. `path` into the product; `when` shows a field only where it applies. */
+const FIELDS = [
+  { path: 'id', type: 'text' },
+  { path: 'name.zh-CN', type: 'text', label: ['f_name', { lang: '简体中文' }] },
+  { path: 'name.en', type: 'text', label: ['f_name', { lang: 'English' }] },
+  { path: 'currency', type: 'text' },
+  { path: 'terms', type: 'list', columns: [['months', 'int'], ['rate', 'decimal']], blank: { months: 12, rate: '1.00' } },
+  { path: 'ratesEffective', type: 'date', nullable: true },
+  { path: 'demandRate', type: 'decimal' },
+  { path: 'installment.min', type: 'decimal' },
+  { path: 'installment.max', type: 'decimal', nullable: true },
+  { path: 'installment.step', type: 'decimal' },
+  { path: 'interest.method', type: 'enum', options: ['monthlyProduct', 'dailyProduct', 'compound'], structural: true },
+  { path: 'interest.dayCount', type: 'enum', options: ['30/360', 'ACT/360', 'ACT/365'], when: (p) => method(p) !== 'monthlyProduct',
+    fallback: (p) => (method(p) === 'compound' ? 'ACT/365' : 'ACT/360') },
+  { path: 'interest.accrueTo', type: 'enum', options: ['maturity', 'dayBeforeMaturity'], when: (p) => method(p) === 'dailyProduct', fallback: () => 'maturity' },
+  { path: 'interest.compounding', type: 'enum', options: ['monthly', 'quarterly', 'yearly'], when: (p) => method(p) === 'compound', fallback: () => 'quarterly' },
+  { path: 'interest.brokenPeriod', type: 'enum', options: ['compound', 'simple'], optionKeys: { compound: 'opt_compoundBroken' },
+    when: (p) => method(p) === 'compound', fallback: () => 'compound' },
+  { path: 'rounding.scale', type: 'int' },
+  { path: 'rounding.mode', type: 'enum', options: ['halfUp', 'halfEven', 'down'] },
+  { path: 'rounding.payoutScale', type: 'int', nullable: true },
+  { path: 'missed.makeUpWithinMonths', type: 'int', nullable: true },
+  { path: 'missed.makeUpEarnsFrom', type: 'enum', options: ['paidMonth', 'dueMonth'] },
+  { path: 'missed.breachKind', type: 'breachKind', structural: true },
+  { path: 'missed.breachN', type: 'breachN', when: (p) => p.missed?.breachAfter !== null },
+  { path: 'missed.onBreach', type: 'enum', options: ['laterAtDemand', 'allAtDemand', 'stopDeposits', 'actualAtContract'] },
+  { path: 'missed.lateFeePer100PerMonth', type: 'decimal' },
+  { path: 'missed.closeAfterConsecutive', type: 'int', nullable: true },
+  { path: 'early.allowed', type: 'bool', structural: true },
+  { path: 'early.minMonths', type: 'int', when: (p) => p.early?.allowed !== false },
+  { path: 'early.rate', type: 'enum', options: ['demand', 'contractMinus', 'lowerOfHeldAndContractMinus'], structural: true, when: (p) => p.early?.allowed !== false },
+  { path: 'early.penalty', type: 'decimal', when: (p) => p.early?.allowed !== false && (p.early?.rate ?? 'demand') !== 'demand' },
+  { path: 'early.heldRates', type: 'list', columns: [['months', 'int'], ['rate', 'decimal']], blank: { months: 0, rate: '0' },
+    when: (p) => p.early?.allowed !== false && p.early?.rate === 'lowerOfHeldAndContractMinus' },
+  { path: 'early.savingsRate', type: 'decimal', nullable: true, when: (p) => p.early?.allowed !== false },
+  { path: 'overdue.base', type: 'enum', options: ['principal', 'maturityValue'] },
+  { path: 'maturity.action', type: 'enum', options: ['payout', 'renew'], structural: true },
+  { path: 'maturity.renew.months', type: 'int', when: renewing, label: ['f_renew_months'] },
+  { path: 'maturity.renew.rate', type: 'decimal', nullable: true, when: renewing, label: ['f_renew_rate'] },
+  { path: 'maturity.renew.times', type: 'int', when: renewing, label: ['f_renew_times'] },
+  { path: 'maturity.renew.carry', type: 'enum', options: ['principalAndInterest', 'principalOnly'], when: renewing, label: ['f_renew_carry'] },
+  { path: 'valueProtection.kind', type: 'vpKind', structural: true, label: ['f_vp_kind'] },
+  { path: 'valueProtection.value', type: 'vpValue', when: (p) => p.valueProtection != null, label: ['f_vp_value'] },
+  { path: 'tax', type: 'list', columns: [['from', 'date'], ['rate', 'decimal']], blank: { from: '2000-01-01', rate: '0' } },
+];
+
+const idOf = (path) => `f-${path.replace(/[.[\]]+/g, '-').replace(/-$/, '')}`;
+
+function getPath(obj, path) {
+  return path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj);
+}
+
+function setPath(obj, path, value) {
+  const keys = path.split('.');
+  let o = obj;
+  for (const k of keys.slice(0, -1)) {
+    if (o[k] == null || typeof o[k] !== 'object') o[k] = {};
+    o = o[k];
+  }
+  if (value === undefined) delete o[keys.at(-1)];
+  else o[keys.at(-1)] = value;
+}
+
+function parseInput(type, raw, nullable) {
+  if (raw === '' && nullable) return null;
+  if (type === 'int') return /^\d+$/.test(raw) ? Number(raw) : raw;
+  return raw;
+}
+
+/** The field id that an engine problem path points at. */
+export function fieldIdFor(path) {
+  const p = path.replace(/^product\.?/, '');
+  if (p.startsWith('missed.breachAfter.')) return idOf('missed.breachN');
+  if (p === 'missed.breachAfter') return idOf('missed.breachKind');
+  if (p.startsWith('valueProtection.')) return idOf('valueProtection.value');
+  if (p === 'valueProtection') return idOf('valueProtection.kind');
+  if (p === 'maturity.renew') return idOf('maturity.action');
+  if (p === 'name') return idOf('name.en');
+  return idOf(p.replace(/\[(\d+)\]/g, '.$1'));
+}
+
+/**
+ * Renders the form for `product` into `root`.
+ * onEdit(structural) is called after each edit with the product changed in place.
+ */
+export function renderConfigurator(root, product, { t, onEdit }) {
+  const fields = [];
+  const label = (f) => (f.label ? t(...f.label) : t(`f_${f.path.replace(/\./g, '_')}`));
+  const optionText = (f, o) => t(f.optionKeys?.[o] ?? `opt_${o}`);
+
+  for (const f of FIELDS) {
+    if (f.when && !f.when(product)) continue;
+    const id = idOf(f.path);
+    const hintId = `${id}-hint`;
+    const errorId = `${id}-error`;
+    const describe = `${hintId} ${errorId}`;
+    let control;
+    if (f.type === 'list') {
+      fields.push(listField(f, id, label(f), product, t, onEdit));
+      continue;
+    }
+    if (f.type === 'bool') {
+      const value = getPath(product, f.path) ?? DEFAULTS[f.path];
+      control = h('input', { type: 'checkbox', id, checked: value !== false, 'aria-describedby': describe,
+        onchange: (e) => { setPath(product, f.path, e.target.checked); onEdit(true, id); } });
+      fields.push(h('div', { class: 'field field-check', 'data-field': id }, control, h('label', { for: id }, label(f)),
+        h('p', { class: 'error', id: errorId, hidden: true })));
+      continue;
+    }
+    if (f.type === 'enum' || f.type === 'breachKind' || f.type === 'vpKind') {
+      let options = f.options;
+      let value = getPath(product, f.path) ?? f.fallback?.(product) ?? DEFAULTS[f.path];
+      let onchange = (e) => {
+        setPath(product, f.path, e.target.value);
+        if (f.path === 'interest.method') product.interest = { method: e.target.value };
+        if (f.path === 'maturity.action') product.maturity = e.target.value === 'renew'
+          ? { action: 'renew', renew: { months: 12, times: 1 } } : { action: 'payout' };
+        onEdit(Boolean(f.structural), id);
+      };
+      if (f.type === 'breachKind') {
+        options = ['never', 'unmadeUp', 'total', 'consecutive'];
+        const b = product.missed?.breachAfter;
+        value = b === null ? 'never' : b === undefined ? 'unmadeUp' : Object.keys(b)[0] ?? 'unmadeUp';
+        onchange = (e) => {
+          product.missed ??= {};
+          const n = Object.values(product.missed.breachAfter ?? {})[0] ?? 1;
+          product.missed.breachAfter = e.target.value === 'never' ? null : { [e.target.value]: n };
+          onEdit(true, id);
+        };
+      }
+      if (f.type === 'vpKind') {
+        options = ['none', 'subsidyRate', 'inflation'];
+        value = product.valueProtection ? Object.keys(product.valueProtection)[0] : 'none';
+        onchange = (e) => {
+          const old = product.valueProtection ? Object.values(product.valueProtection)[0] : '2.0';
+          product.valueProtection = e.target.value === 'none' ? null : { [e.target.value]: old };
+          onEdit(true, id);
+        };
+      }
+      control = h('select', { id, 'aria-describedby': describe, onchange },
+        options.map((o) => h('option', { value: o, selected: o === value }, optionText(f, o))));
+    } else {
+      let value = getPath(product, f.path);
+      let set = (v) => setPath(product, f.path, v);
+      if (f.type === 'breachN') {
+        value = Object.values(product.missed?.breachAfter ?? { unmadeUp: 1 })[0];
+        set = (v) => {
+          product.missed ??= {};
+          const kind = Object.keys(product.missed.breachAfter ?? { unmadeUp: 1 })[0];
+          product.missed.breachAfter = { [kind]: v };
+        };
+      }
+      if (f.type === 'vpValue') {
+        value = Object.values(product.valueProtection ?? {})[0];
+        set = (v) => { product.valueProtection = { [Object.keys(product.valueProtection)[0]]: v }; };
+      }
+      if (f.path.startsWith('name.')) {
+        set = (v) => {
+          if (typeof product.name !== 'object' || product.name === null) product.name = { en: String(product.name ?? product.id) };
+          product.name[f.path.slice(5)] = v;
+        };
+        value = typeof product.name === 'object' ? product.name?.[f.path.slice(5)] : (f.path === 'name.en' ? product.name : '');
+      }
+      if (value === undefined && !f.nullable) value = DEFAULTS[f.path];
+      const type = f.type === 'date' ? 'date' : 'text';
+      const numeric = ['decimal', 'int', 'breachN', 'vpValue'].includes(f.type);
+      control = h('input', { id, type, value: value ?? '', 'aria-describedby': describe,
+        inputmode: numeric ? (f.type === 'decimal' || f.type === 'vpValue' ? 'decimal' : 'numeric') : null,
+        autocomplete: 'off', spellcheck: 'false',
+        oninput: (e) => { set(parseInput(['int', 'breachN'].includes(f.type) ? 'int' : 'text', e.target.value.trim(), f.nullable)); onEdit(false, id); } });
+    }
+    fields.push(h('div', { class: 'field', 'data-field': id },
+      h('label', { for: id }, label(f)),
+      h('p', { class: 'hint', id: hintId, hidden: true }),
+      h('p', { class: 'error', id: errorId, hidden: true }),
+      control));
+  }
+  root.replaceChildren(...fields);
+}
+
+function listField(f, id, title, product, t, onEdit) {
+  const list = getPath(product, f.path) ?? [];
+  const rows = list.map((item, i) => h('tr', {},
+    f.columns.map(([key, type]) => {
+      const cid = `${id}-${i}-${key}`;
+      return h('td', {},
+        h('label', { for: cid, class: 'visually-hidden' }, `${t(`f_${f.path.split('.').pop()}_${key}`) || key} ${i + 1}`),
+        h('input', { id: cid, type: type === 'date' ? 'date' : 'text', value: item?.[key] ?? '', inputmode: type === 'date' ? null : (type === 'int' ? 'numeric' : 'decimal'),
+          'aria-describedby': `${cid}-error`, autocomplete: 'off',
+          oninput: (e) => { item[key] = parseInput(type, e.target.value.trim(), false); onEdit(false, cid); } }),
+        h('p', { class: 'error', id: `${cid}-error`, hidden: true }));
+    }),
+    h('td', {}, h('button', { type: 'button', class: 'link-button', onclick: () => { list.splice(i, 1); setPath(product, f.path, list); onEdit(true, `${id}-add`); } },
+      t('remove'), hidden(` ${i + 1}`))),
+  ));
+  return h('fieldset', { class: 'field list-field', 'data-field': id, id },
+    h('legend', {}, title),
+    h('p', { class: 'error', id: `${id}-error`, hidden: true }),
+    h('table', {},
+      h('thead', {}, h('tr', {}, f.columns.map(([key]) => h('th', { scope: 'col' }, t(`f_${f.path.split('.').pop()}_${key}`))), h('td'))),
+      h('tbody', {}, rows)),
+    h('button', { type: 'button', id: `${id}-add`, class: 'secondary', onclick: () => { setPath(product, f.path, [...list, { ...f.blank }]); onEdit(true, `${id}-add`); } },
+      t('add')));
+}
+
+/** Shows the engine's problems at their fields; returns the ones no field shows. */
+export function showProblems(root, problems, { t }) {
+  for (const el of root.querySelectorAll('.error')) { el.hidden = true; el.replaceChildren(); }
+  for (const el of root.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  for (const el of root.querySelectorAll('.field--error')) el.classList.remove('field--error');
+  const unplaced = [];
+  for (const p of problems) {
+    const id = fieldIdFor(p.path);
+    const error = root.querySelector(`#${CSS.escape(id)}-error`);
+    const input = root.querySelector(`#${CSS.escape(id)}`);
+    if (!error) { unplaced.push(p); continue; }
+    error.hidden = false;
+    error.replaceChildren(h('span', { class: 'visually-hidden' }, t('errorPrefix')), ' ', t(`err_${p.code}`, {}), ` (${p.message})`);
+    input?.setAttribute('aria-invalid', 'true');
+    error.closest('.field')?.classList.add('field--error');
+  }
+  return unplaced;
+}

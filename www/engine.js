@@ -1,0 +1,28 @@
+// The only import of pkg/: loads the WebAssembly engine once, relative to
+// this module's own URL (so the component works from any path or a CDN),
+// and wraps each entry point so that a thrown engine Error becomes a value.
+import init, * as wasm from './pkg/savings_plan.js';
+
+let ready = null;
+
+/** Loads the engine once; resolves to the API below. */
+export function loadEngine() {
+  ready ??= init({ module_or_path: new URL('./pkg/savings_plan_bg.wasm', import.meta.url) }).then(() => api);
+  return ready;
+}
+
+function attempt(fn) {
+  try {
+    return { ok: true, value: fn() };
+  } catch (e) {
+    return { ok: false, error: { code: e?.code ?? 'INVALID_TYPE', path: e?.path ?? '', message: String(e?.message ?? e) } };
+  }
+}
+
+const api = {
+  calculate: (product, plan) => attempt(() => wasm.calculate(product, plan)),
+  compare: (products, plan) => attempt(() => wasm.compare(products, plan)),
+  solveInstallment: (product, plan, target) => attempt(() => wasm.solveInstallment(product, plan, target)),
+  validateProduct: (product) => attempt(() => wasm.validateProduct(product)),
+  catalog: () => wasm.catalog(),
+};
