@@ -311,7 +311,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     root.append(h('div', { class: 'top' }, ui.form, h('div', { class: 'summary' }, ui.headline, ui.warnings)));
 
     // Comparison.
-    ui.compare = h('div', { class: 'table-wrap', id: 'compare-table', tabindex: '0', role: 'region', 'aria-labelledby': 'compare-title' });
+    ui.compare = h('div', { class: 'table-wrap', id: 'compare-table', tabindex: '0', role: 'region', 'aria-label': t('tableOf', { name: t('compareHeading') }) });
     ui.chart = h('figure', { class: 'chart-figure', id: 'chart' });
     root.append(h('section', { class: 'compare', 'aria-labelledby': 'compare-title' },
       h('h3', { id: 'compare-title' }, t('compareHeading')),
@@ -451,12 +451,12 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       cells.push(h('button', {
         type: 'button', class: `cell cell-${status}`, 'data-n': n, 'data-status': status,
         tabindex: (focused ? Number(focused) === n : n === 1) ? '0' : '-1',
-        'aria-label': t('cellLabel', { n, date: date(due, lang), status: t(`status_${status}`) }),
         onclick: () => this.#cycle(n),
         onkeydown: (e) => this.#gridKey(e, n, months),
-      }, h('span', { class: 'cell-n', 'aria-hidden': 'true' }, String(n)),
-      h('span', { class: 'cell-month', 'aria-hidden': 'true' }, month(due, lang)),
-      h('span', { class: 'cell-mark', 'aria-hidden': 'true' }, { paid: '✓', missed: '✗', late: '↻' }[status])));
+      }, h('span', { class: 'cell-n' }, String(n)),
+      h('span', { class: 'cell-month' }, month(due, lang)),
+      h('span', { class: 'cell-mark', 'aria-hidden': 'true' }, { paid: '✓', missed: '✗', late: '↻' }[status]),
+      hidden(t('cellStatus', { date: date(due, lang), status: t(`status_${status}`) }))));
     }
     grid.replaceChildren(...cells);
     if (focused) grid.querySelector(`[data-n="${focused}"]`)?.focus();
@@ -735,7 +735,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       h('td', { 'data-label': t('col_balance'), class: 'num' }, money(row.balance, c, lang)),
       h('td', { 'data-label': t('col_rate'), class: 'num' }, percent(row.rate, lang)),
       h('td', { 'data-label': t('col_units'), class: 'num' }, number(row.units, lang))));
-    const parts = [h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'schedule-title' },
+    const parts = [h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('tableOf', { name: t('scheduleHeading') }) },
       h('table', { class: 'schedule-table responsive' },
         h('caption', { class: 'visually-hidden' }, t('scheduleHeading')),
         h('thead', {}, h('tr', {}, cols.map((k) => h('th', { scope: 'col' }, t(`col_${k}`))))),

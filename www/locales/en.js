@@ -59,6 +59,8 @@ export default {
   status_late: 'paid late',
   status_refused: 'refused',
   cellLabel: 'Installment {n}, due {date}: {status}',
+  cellStatus: ', due {date}: {status}',
+  tableOf: '{name} (table)',
   allOnTime: 'All paid on time',
   withdrawOn: 'Withdrawal date',
   withdrawHint: 'Empty: at maturity. Before maturity: early withdrawal. After: overdue.',

@@ -59,6 +59,8 @@ export default {
   status_late: '补存',
   status_refused: '被拒收',
   cellLabel: '第 {n} 期，应存日 {date}：{status}',
+  cellStatus: '，应存日 {date}：{status}',
+  tableOf: '{name}（表格）',
   allOnTime: '全部按时存入',
   withdrawOn: '支取日期',
   withdrawHint: '留空：到期支取。早于到期日：提前支取。晚于到期日：逾期支取。',
