@@ -12,6 +12,8 @@ import { decodeState, stateUrl } from './url-state.js';
 import { renderConfigurator, showProblems, fieldIdFor } from './configurator.js';
 
 const MODES = ['saver', 'teller', 'compact'];
+// Start fetching and compiling the engine while the page is still parsing.
+const engineReady = globalThis.document ? loadEngine() : null;
 const HTMLElementBase = globalThis.HTMLElement ?? class {};
 
 // Calendar helpers for the grid and quick dates (dates only, never money).
@@ -54,6 +56,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   #engine = null;
+  #mount = null;
   #products = [];       // the catalog as edited here
   #pristine = new Map(); // id → the product as loaded, for "undo my changes"
   #chosen = null;
@@ -91,8 +94,11 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   connectedCallback() {
     if (this.#booted) return;
     this.#booted = true;
+    performance.mark('spc-connected');
     const css = h('link', { rel: 'stylesheet', href: new URL('./savings-plan-calculator.css', import.meta.url).href });
-    this.shadowRoot.replaceChildren(css, h('div', { class: 'spc', 'aria-busy': 'true' }, h('p', { class: 'loading' }, translator(this.language)('loading'))));
+    // The stylesheet stays put; renders replace only the content beside it.
+    this.#mount = h('div', { class: 'mount' }, h('div', { class: 'spc', 'aria-busy': 'true' }, h('p', { class: 'loading' }, translator(this.language)('loading'))));
+    this.shadowRoot.replaceChildren(css, this.#mount);
     this.#load();
   }
 
@@ -120,7 +126,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   async #load() {
     const token = ++this.#loadToken;
     try {
-      this.#engine ??= await loadEngine();
+      this.#engine ??= await (engineReady ?? loadEngine());
+      performance.mark('spc-engine-ready');
     } catch (e) {
       this.#fail({ code: 'INVALID_TYPE', path: 'engine', message: String(e?.message ?? e) });
       return;
@@ -229,6 +236,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   // ---------- rendering ----------
 
   #render() {
+    performance.mark('spc-render');
     const t = translator(this.language);
     const lang = this.language;
     const focusId = this.shadowRoot.activeElement?.id;
@@ -260,7 +268,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#emitError(this.#catalogError);
     }
     if (!product) {
-      this.shadowRoot.replaceChildren(this.shadowRoot.querySelector('link'), root);
+      this.#mount.replaceChildren(root);
       return;
     }
     this.#plan ??= this.#defaultPlan(product);
@@ -269,9 +277,11 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const symbol = currencySymbol(currency, lang);
 
     // Print-only heading of the quote.
+    ui.printPlan = h('dl', { class: 'print-plan', id: 'print-plan' });
     root.append(h('div', { class: 'print-only print-head' },
       h('h2', {}, t('printTitle')),
-      h('p', {}, t('preparedOn', { date: date(this.today, lang) }))));
+      h('p', {}, t('preparedOn', { date: date(this.today, lang) })),
+      ui.printPlan));
 
     // The plan form.
     const terms = Array.isArray(product.terms) ? product.terms : [];
@@ -372,7 +382,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       ui.configSummary = h('div', { id: 'config-summary' });
       ui.configStatus = h('p', { role: 'status', id: 'config-status' });
       const fileInput = h('input', { type: 'file', id: 'catalog-file', accept: 'application/json,.json', onchange: (e) => this.#loadCatalogFile(e.target.files?.[0]) });
-      ui.details = h('details', { class: 'config', id: 'config', open: this.#configOpen || null, ontoggle: (e) => { this.#configOpen = e.target.open; } },
+      ui.details = h('details', { class: 'config', id: 'config', open: this.#configOpen || null, ontoggle: (e) => {
+        this.#configOpen = e.target.open;
+        if (e.target.open && !this.#ui.configForm.firstChild) this.#renderConfig();
+      } },
         h('summary', {}, h('span', { class: 'summary-title' }, t('configHeading'))),
         h('p', { class: 'hint' }, t('configIntro')),
         h('div', { class: 'row' },
@@ -388,8 +401,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     root.append(h('footer', { class: 'disclosure' },
       h('p', { id: 'disclosure' }, product.ratesEffective ? `${t('ratesEffective', { date: date(product.ratesEffective, lang) })} ` : '', t('disclosure'))));
 
-    this.shadowRoot.replaceChildren(this.shadowRoot.querySelector('link'), root);
-    if (ui.configForm) this.#renderConfig();
+    this.#mount.replaceChildren(root);
+    if (ui.configForm && this.#configOpen) this.#renderConfig();
     this.#renderGrid();
     this.#compute();
     if (focusId) this.shadowRoot.getElementById(focusId)?.focus({ preventScroll: true });
@@ -553,12 +566,12 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#renderHeadline(main.result);
     }
     this.#renderCompare();
-    if (this.mode !== 'compact') {
-      this.#renderChart();
-      this.#renderOutcome(main.result, plan);
-      this.#renderExplain(main.result);
-      this.#renderSchedule(main.result);
-      this.#solve();
+    // The panels below the comparison follow in the next animation frame,
+    // which still runs before that frame is painted.
+    this.#detailsFor = { result: main.result, plan };
+    if (!this.#detailsPending) {
+      this.#detailsPending = true;
+      requestAnimationFrame(() => this.#renderDetails());
     }
     this.#saveUrl();
     performance.mark('spc-compute-end');
@@ -573,12 +586,27 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       : [e.result.payout, e.result.interest, e.result.subsidy, e.result.fees, e.result.tax, e.result.closeDate, e.result.effectiveAnnualYield, e.result.realPayout]));
     if (digest !== this.#lastDigest) {
       this.#lastDigest = digest;
-      this.dispatchEvent(new CustomEvent('savings-plan-result', { bubbles: true, composed: true,
-        detail: { plan: structuredClone(plan), results: results.map((r) => structuredClone(r)) } }));
+      // Fresh objects from the engine on every compute: the host may keep them.
+      this.dispatchEvent(new CustomEvent('savings-plan-result', { bubbles: true, composed: true, detail: { plan, results } }));
     }
   }
 
   #firstResult = false;
+  #detailsFor = null;
+  #detailsPending = false;
+
+  #renderDetails() {
+    this.#detailsPending = false;
+    const d = this.#detailsFor;
+    if (!d) return;
+    this.#renderPrintPlan(d.result);
+    if (this.mode === 'compact') return;
+    this.#renderChart();
+    this.#renderOutcome(d.result, d.plan);
+    this.#renderExplain(d.result);
+    this.#renderSchedule(d.result);
+    this.#solve();
+  }
 
   #errorText(error) {
     const t = translator(this.language);
@@ -638,6 +666,25 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#announce = sentence;
       this.#ui.live.textContent = sentence;
     }
+  }
+
+  /** The plan as the printed quote states it. */
+  #renderPrintPlan(r) {
+    const t = translator(this.language);
+    const lang = this.language;
+    const product = this.#product;
+    const plan = this.#plan;
+    const c = product.currency;
+    const rows = [
+      [t('product'), productName(product, lang)],
+      [t('installment', { currency: c }), /^\d+(\.\d+)?$/.test(plan.installment) ? money(plan.installment, c, lang) : plan.installment],
+      [t('term'), t('termOption', { years: this.#years(Number(plan.months), t), months: plan.months })],
+      [t('start'), date(plan.start, lang)],
+      [t('rate'), r ? percent(r.contractRate, lang) : ''],
+      [t('withdrawOn'), plan.withdrawOn ? date(plan.withdrawOn, lang) : t('atMaturity')],
+      product.ratesEffective ? [t('f_ratesEffective'), date(product.ratesEffective, lang)] : null,
+    ].filter(Boolean);
+    fill(this.#ui.printPlan, rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
   }
 
   #renderCompare() {
@@ -809,6 +856,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const t = translator(this.language);
     showProblems(this.#ui.configForm, this.#problems, { t });
     if (!this.#problems.length) { this.#ui.configSummary.replaceChildren(); return; }
+    if (!this.#ui.configForm.firstChild) { this.#configOpen = true; this.#ui.details.open = true; this.#renderConfig(); return; }
     this.#ui.details.open = true;
     this.#configOpen = true;
     fill(this.#ui.configSummary, h('div', { class: 'error-summary', id: 'config-errors' },
@@ -859,9 +907,14 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     return { chosen: product?.id, plan: this.#planForEngine(), lang: this.language, mode: this.mode, target: this.#target || undefined, product: edited ? product : undefined };
   }
 
+  // The address bar follows the scenario, a moment after typing stops.
+  #urlTimer = 0;
   #saveUrl() {
     if (!this.hasAttribute('url-state')) return;
-    try { history.replaceState(history.state, '', stateUrl(location.href, this.#state())); } catch { /* sandboxed */ }
+    clearTimeout(this.#urlTimer);
+    this.#urlTimer = setTimeout(() => {
+      try { history.replaceState(history.state, '', stateUrl(location.href, this.#state())); } catch { /* sandboxed */ }
+    }, 150);
   }
 
   async #share() {

@@ -38,8 +38,11 @@ async function open(path = `/`, options) {
 
 /** Sets the `today` attribute so defaults are reproducible. */
 async function pinToday(page) {
-  await page.evaluate((d) => document.querySelector('savings-plan-calculator').setAttribute('today', d), TODAY);
-  await page.waitForFunction(() => document.querySelector('savings-plan-calculator').shadowRoot.getElementById('start')?.value !== undefined);
+  await page.evaluate((d) => new Promise((ok) => {
+    document.querySelector('savings-plan-calculator').setAttribute('today', d);
+    // The attribute re-renders in the next frame; wait past it.
+    requestAnimationFrame(() => requestAnimationFrame(ok));
+  }), TODAY);
 }
 
 async function payout(page) {
@@ -57,6 +60,17 @@ async function setPlan(page, { product, installment, months, start, rate, withdr
   if (installment) await page.fill(q('installment'), installment);
   if (rate !== undefined) await page.fill(q('rate'), rate ?? '');
   if (withdrawOn !== undefined) await page.fill(q('withdrawOn'), withdrawOn ?? '');
+}
+
+const TITLES = { 'zh-CN': '产品与方案对比', en: 'Compare products and variants', 'en-IN': 'Compare products and variants' };
+
+/** Switches the language with the component's own control and waits for the re-render. */
+async function setLang(page, lang) {
+  await page.selectOption(q('lang'), lang);
+  await page.waitForFunction(([sel, l, title]) => {
+    const root = document.querySelector(sel).shadowRoot;
+    return root.querySelector('.spc')?.getAttribute('lang') === l && root.getElementById('compare-title')?.textContent === title;
+  }, [calc, lang, TITLES[lang]]);
 }
 
 async function teller(page) {
@@ -129,16 +143,16 @@ for (const [id, enter] of Object.entries(UI_VECTORS)) {
 test('locale switch: English, then English (India) with lakh grouping', async () => {
   const { page, context } = await open('/');
   await pinToday(page);
-  await page.selectOption(q('lang'), 'en');
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await setLang(page, 'en');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal((await shadowText(page, 'compare-title')).trim(), 'Compare products and variants');
   assert.match(await payout(page), /^CN¥[\d,]+\.\d\d$/);
-  await page.selectOption(q('lang'), 'en-IN');
+  await setLang(page, 'en-IN');
   await page.selectOption(q('product'), 'in-post-office-rd');
   await page.fill(q('start'), '2024-04-01');
   await page.fill(q('installment'), '5000');
   assert.equal(await payout(page), '₹3,56,829.14');
-  await page.selectOption(q('lang'), 'zh-CN');
+  await setLang(page, 'zh-CN');
   assert.equal((await shadowText(page, 'compare-title')).trim(), '产品与方案对比');
   await context.close();
 });
@@ -167,12 +181,12 @@ test('share URL round trip restores the whole scenario', async () => {
   await setPlan(page, { product: 'cn-lczq-standard', start: '2025-01-15', installment: '1000', rate: '1.35' });
   await page.click(`${calc} >> .cell[data-n="5"]`);
   await page.fill(q('withdrawOn'), '2025-10-15');
-  await page.selectOption(q('lang'), 'en');
+  await setLang(page, 'en');
   const before = await payout(page);
   await page.click(q('share'));
   const url = await page.waitForFunction(() => document.querySelector('savings-plan-calculator').shadowRoot.getElementById('share-status').dataset.url)
     .then((h) => h.jsonValue());
-  assert.equal(url, page.url(), 'the address bar holds the same scenario');
+  await page.waitForURL(url, { timeout: 3000 }); // the address bar holds the same scenario
   const second = await openPage(browser, url);
   await ready(second.page);
   assert.equal(await payout(second.page), before);
@@ -231,14 +245,17 @@ test('print view: a quote with plan, comparison, schedule, rates date and disclo
   await page.emulateMedia({ media: 'print' });
   const visible = await page.evaluate(() => {
     const root = document.querySelector('savings-plan-calculator').shadowRoot;
-    const shown = (sel) => { const el = root.querySelector(sel); return !!el && getComputedStyle(el).display !== 'none'; };
-    return { head: shown('.print-head'), toolbar: shown('.toolbar'), schedule: shown('#schedule'), compare: shown('#compare-table'), disclosure: shown('#disclosure'), config: shown('#config') };
+    const shown = (sel) => { const el = root.querySelector(sel); return !!el && el.checkVisibility(); };
+    return { head: shown('.print-head'), plan: shown('#print-plan'), toolbar: shown('.toolbar'), schedule: shown('#schedule'), compare: shown('#compare-table'), disclosure: shown('#disclosure'), config: shown('#config') };
   });
-  assert.deepEqual(visible, { head: true, toolbar: false, schedule: true, compare: true, disclosure: true, config: false });
+  assert.deepEqual(visible, { head: true, plan: true, toolbar: false, schedule: true, compare: true, disclosure: true, config: false });
+  assert.match(await shadowText(page, 'print-plan'), /1\.35%/);
   assert.match(await shadowText(page, 'disclosure'), /利率自 2025年5月20日 起执行/);
   await page.screenshot({ path: new URL('print.png', OUT).pathname, fullPage: true });
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   await writeFile(new URL('quote.pdf', OUT), pdf);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.equal(pages, 1, 'a 1-year quote prints on one page');
   await page.emulateMedia({ media: 'screen' });
   await context.close();
 });
@@ -300,7 +317,7 @@ test('axe-core finds no violations (WCAG 2.2 A/AA), in both languages, on a phon
   for (const [lang, viewport] of [['zh-CN', { width: 1280, height: 900 }], ['en', { width: 390, height: 844 }]]) {
     const { page, context } = await open('/', { viewport });
     await pinToday(page);
-    await page.selectOption(q('lang'), lang);
+    await setLang(page, lang);
     await teller(page);
     await page.click(`${calc} >> .cell[data-n="3"]`);
     await page.fill(q('target'), '50000');
