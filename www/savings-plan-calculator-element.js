@@ -761,9 +761,13 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       if (step.key === 'monthUnits' || step.key === 'dayProduct') return number(step.value, lang);
       return money(step.value, c, lang);
     };
+    // The breach step is a sentence, not a formula: say it in the reader's language.
+    const formula = (step) => (step.key === 'breach' && r.breach
+      ? t('breach', { n: r.breach.installment, date: date(r.breach.date, lang), trigger: t(`trigger_${r.breach.trigger}`), effect: t(`effect_${r.breach.effect}`) })
+      : step.formula);
     fill(this.#ui.explain, r.explain.map((step) => h('li', { 'data-key': step.key },
       h('span', { class: 'explain-label' }, t(`explain_${step.key}`)),
-      h('code', { class: 'formula' }, step.formula),
+      step.key === 'breach' ? h('span', {}, formula(step)) : h('code', { class: 'formula' }, formula(step)),
       h('span', { class: 'explain-value' }, '= ', value(step)))));
   }
 

@@ -360,8 +360,10 @@ test('screenshots for the README: desktop and phone', async () => {
     const { page, context } = await open('/', { viewport });
     await pinToday(page);
     await page.fill(q('start'), '2025-06-10');
+    await page.click(`${calc} >> .cell[data-n="4"]`);
+    await page.evaluate(() => document.querySelector('savings-plan-calculator').shadowRoot.activeElement?.blur());
     await page.waitForTimeout(200);
-    await page.screenshot({ path: new URL(`${name}.png`, OUT).pathname, fullPage: name !== 'screenshot' });
+    await page.screenshot({ path: new URL(`${name}.png`, OUT).pathname, fullPage: true });
     await context.close();
   }
   assert.ok(ROOT);
