@@ -45,6 +45,13 @@ async function pinToday(page) {
   }), TODAY);
 }
 
+/** Waits until an element's text matches (panels below the comparison update in the next frame). */
+async function waitText(page, id, pattern) {
+  await page.waitForFunction(([sel, i, src]) => new RegExp(src).test(document.querySelector(sel).shadowRoot.getElementById(i)?.textContent ?? ''),
+    [calc, id, pattern.source], { timeout: 5000 });
+  return shadowText(page, id);
+}
+
 async function payout(page) {
   return (await shadowText(page, 'payout'))?.trim();
 }
@@ -231,7 +238,7 @@ test('reverse solve gives the monthly amount for a target', async () => {
   await teller(page);
   await setPlan(page, { start: '2025-01-15', installment: '5', rate: '1.35' });
   await page.fill(q('target'), '12087.75');
-  assert.match(await shadowText(page, 'solve-text'), /每月存入 ¥1,000，/);
+  assert.match(await waitText(page, 'solve-text', /每月存入 ¥1,000，/), /每月存入 ¥1,000，/);
   await page.click(q('use-amount'));
   assert.equal(await payout(page), cny('12087.75'));
   await context.close();
@@ -249,7 +256,7 @@ test('print view: a quote with plan, comparison, schedule, rates date and disclo
     return { head: shown('.print-head'), plan: shown('#print-plan'), toolbar: shown('.toolbar'), schedule: shown('#schedule'), compare: shown('#compare-table'), disclosure: shown('#disclosure'), config: shown('#config') };
   });
   assert.deepEqual(visible, { head: true, plan: true, toolbar: false, schedule: true, compare: true, disclosure: true, config: false });
-  assert.match(await shadowText(page, 'print-plan'), /1\.35%/);
+  assert.match(await waitText(page, 'print-plan', /1\.35%/), /1\.35%/);
   assert.match(await shadowText(page, 'disclosure'), /利率自 2025年5月20日 起执行/);
   await page.screenshot({ path: new URL('print.png', OUT).pathname, fullPage: true });
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
@@ -298,10 +305,10 @@ test('the whole flow with the keyboard alone', async () => {
   // Withdrawal quick date, reverse solve, configurator: all reachable and operable.
   await tabTo('w-overdue', 20);
   await page.keyboard.press('Enter');
-  assert.match(await shadowText(page, 'outcome'), /逾期支取/);
+  assert.match(await waitText(page, 'outcome', /逾期支取/), /逾期支取/);
   await tabTo('target', 20);
   await page.keyboard.type('20000');
-  assert.match(await shadowText(page, 'solve-text'), /每月存入/);
+  assert.match(await waitText(page, 'solve-text', /每月存入/), /每月存入/);
   await tabTo('use-amount', 5);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
