@@ -41,6 +41,20 @@ const wasm = await readFile(new URL('savings_plan_bg.wasm', pkgDir));
 const glue = await readFile(new URL('savings_plan.js', pkgDir));
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 
+// Everything a host page downloads for the component (the iframe adds embed.*).
+const COMPONENT = ['savings-plan-calculator.js', 'savings-plan-calculator-element.js', 'engine.js', 'dom.js', 'format.js', 'i18n.js',
+  'locales/en.js', 'locales/zh-CN.js', 'locales/en-IN.js', 'chart.js', 'csv.js', 'url-state.js', 'configurator.js',
+  'savings-plan-calculator.css', 'pkg/savings_plan.js', 'pkg/savings_plan_bg.wasm'];
+const www = new URL('../www/', import.meta.url);
+let hostRaw = 0, hostGz = 0;
+for (const f of COMPONENT) {
+  const b = f.startsWith('pkg/') ? await readFile(new URL(f.slice(4), pkgDir)) : await readFile(new URL(f, www));
+  hostRaw += b.length;
+  hostGz += gz(b);
+}
+let frameGz = hostGz;
+for (const f of ['embed.html', 'embed.css', 'embed.js']) frameGz += gz(await readFile(new URL(f, www)));
+
 const calcUs = median(() => engine.calculate(catalog[0], plan));
 const compareUs = median(() => engine.compare(catalog, plan), { batch: 20 });
 const nativeCalc = await nativeMedian('calculate 5-year monthly plan (cn-lczq-standard)');
@@ -52,6 +66,8 @@ console.log(`| figure | measured | target |
 |---|---|---|
 | \`.wasm\` size | ${wasm.length} B raw, **${gz(wasm)} B gzipped** | ≤ 60 KB gz (must not exceed 100 KB) |
 | JS glue size | ${glue.length} B raw, **${gz(glue)} B gzipped** | |
+| everything a host downloads (component: ${COMPONENT.length} files) | ${hostRaw} B raw, **${hostGz} B gzipped** (each file gzipped alone) | |
+| the iframe page (component + embed.html, .css, .js) | **${frameGz} B gzipped** | |
 | \`calculate\`, 5-year plan, Node ${process.version} | **${fmt(calcUs)}**${ratio(calcUs, nativeCalc)} | ≤ 20 µs, within 2× native |
 | \`compare\`, 7-product catalog, Node | **${fmt(compareUs)}**${ratio(compareUs, nativeCompare)} | |
 | native \`calculate\` (criterion median) | ${fmt(nativeCalc)} | |

@@ -13,17 +13,21 @@ const TYPES = {
   '.d.ts': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
 };
 
-export function serve({ root = 'www', port = 8080, host = '127.0.0.1', csp = null, cors = false, headers = {} } = {}) {
-  const base = resolve(root);
+// `mounts` maps URL prefixes to other folders (the embed tests serve host pages
+// beside the component); `csp` may be a function of the path, for per-page policies.
+export function serve({ root = 'www', port = 8080, host = '127.0.0.1', csp = null, cors = false, headers = {}, mounts = {} } = {}) {
+  const bases = [...Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]), ['/', resolve(root)]];
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
-      let path = normalize(join(base, decodeURIComponent(url.pathname)));
+      const [prefix, base] = bases.find(([p]) => url.pathname.startsWith(p));
+      let path = normalize(join(base, decodeURIComponent(url.pathname.slice(prefix.length - 1))));
       if (!path.startsWith(base)) { res.writeHead(403).end(); return; }
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
       const h = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...headers };
-      if (csp) h['content-security-policy'] = csp;
+      const policy = typeof csp === 'function' ? csp(url.pathname) : csp;
+      if (policy) h['content-security-policy'] = policy;
       if (cors) h['access-control-allow-origin'] = '*';
       res.writeHead(200, h).end(body);
     } catch {
