@@ -244,7 +244,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
             mul(mul(base, Decimal::from(overdue_days))?, product.demand_rate)?,
             mul(denominator, Decimal::ONE_HUNDRED)?,
         )?;
-        overdue_formula = format!("{} × {overdue_days} × {}% ÷ {denominator}", plain(base), plain(product.demand_rate));
+        overdue_formula = format!("{} × {overdue_days} × {}% ÷ {}", plain(base), plain(product.demand_rate), plain(denominator));
     }
     let interest_exact = add(accrued.total, overdue)?;
     let interest = rounding.round(interest_exact);

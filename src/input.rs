@@ -39,6 +39,31 @@ impl Problems {
     }
 }
 
+/// User text inside a message: quoted, and cut short if long.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    let mut chars = text.chars();
+    out.extend(chars.by_ref().take(40));
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out.push('"');
+    out
+}
+
+/// A JSON value described for a message, without serde's serializer.
+pub fn describe(v: &Value) -> String {
+    match v {
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.to_string(),
+            (_, Some(u)) => u.to_string(),
+            _ => "a fractional number".to_string(),
+        },
+        Value::String(s) => quoted(s),
+        other => type_name(other).to_string(),
+    }
+}
+
 /// The JSON type name of a value, for messages.
 pub fn type_name(v: &Value) -> &'static str {
     match v {
@@ -96,7 +121,7 @@ pub fn date_value(v: &Value, path: &str) -> Result<NaiveDate> {
             Error::new(
                 ErrorCode::DateOutOfRange,
                 path,
-                format!("{s:?} is not an existing date in the form YYYY-MM-DD"),
+                format!("{} is not an existing date in the form YYYY-MM-DD", quoted(s)),
             )
         }),
         other => Err(Error::new(
@@ -118,7 +143,7 @@ pub fn int_value(v: &Value, path: &str, min: u64, max: u64) -> Result<u32> {
         _ => Err(Error::new(
             ErrorCode::InvalidValue,
             path,
-            format!("expected a whole number from {min} to {max}, found {v}"),
+            format!("expected a whole number from {min} to {max}, found {}", describe(v)),
         )),
     }
 }
@@ -150,7 +175,7 @@ impl<'a> Obj<'a> {
                 problems.push(Error::new(
                     ErrorCode::UnknownField,
                     self.at(key),
-                    format!("unknown field {key:?}; expected one of: {}", allowed.join(", ")),
+                    format!("unknown field {}; expected one of: {}", quoted(key), allowed.join(", ")),
                 ));
             }
         }
@@ -235,7 +260,7 @@ impl<'a> Obj<'a> {
                 Error::new(
                     ErrorCode::InvalidValue,
                     self.at(key),
-                    format!("{v} is not one of: {}", values.join(", ")),
+                    format!("{} is not one of: {}", describe(v), values.join(", ")),
                 )
             })
     }

@@ -130,12 +130,13 @@ pub fn build(plan: &Plan, schedule: &Schedule, product: &Product, close: Option<
             }
             let extra = u32::try_from(extra.trunc().mantissa()).unwrap_or(u32::MAX).saturating_sub(1);
             if extra > 0 {
-                carriers.push((paid_on, extra, event.index));
+                // Kept in payment-date order (then event order) as they are read.
+                let at = carriers.partition_point(|(d, _, i)| (*d, *i) <= (paid_on, event.index));
+                carriers.insert(at, (paid_on, extra, event.index));
             }
         }
     }
 
-    carriers.sort_by_key(|(date, _, index)| (*date, *index));
     for (date, extra, index) in carriers {
         let mut left = extra;
         for e in entries.iter_mut() {

@@ -82,7 +82,7 @@ pub fn parse_decimal(text: &str, path: &str) -> Result<Decimal> {
         Error::new(
             ErrorCode::InvalidDecimal,
             path,
-            format!("{text:?} is not a decimal string like \"1000\" or \"1.35\""),
+            format!("{} is not a decimal string like \"1000\" or \"1.35\"", crate::input::quoted(text)),
         )
     };
     let unsigned = text.strip_prefix('-').unwrap_or(text);
@@ -104,11 +104,11 @@ pub fn parse_decimal(text: &str, path: &str) -> Result<Decimal> {
         return Err(Error::new(
             ErrorCode::Overflow,
             path,
-            format!("{text:?} has more digits than can be computed exactly (28)"),
+            format!("{} has more digits than can be computed exactly (28)", crate::input::quoted(text)),
         ));
     }
     Decimal::from_str_exact(text).map_err(|_| {
-        Error::new(ErrorCode::Overflow, path, format!("{text:?} is too large to compute exactly"))
+        Error::new(ErrorCode::Overflow, path, format!("{} is too large to compute exactly", crate::input::quoted(text)))
     })
 }
 
@@ -236,7 +236,7 @@ pub fn root(x: Decimal, q: u32) -> Result<Decimal> {
     for _ in 0..200 {
         let power = pow(guess, u64::from(q - 1))?;
         let next = sub(guess, div(sub(mul(power, guess)?, x)?, mul(qd, power)?)?)?;
-        if next == guess || (next - guess).abs() <= Decimal::new(1, 27) {
+        if next == guess || sub(next, guess)?.abs() <= Decimal::new(1, 27) {
             return Ok(next);
         }
         guess = next;

@@ -109,7 +109,7 @@ fn read_months(o: &Obj, product: &Product) -> Result<u32> {
             _ => Err(Error::new(
                 ErrorCode::TermNotOffered,
                 o.at("months"),
-                format!("the product offers terms of {} months, not {v}", offered()),
+                format!("the product offers terms of {} months, not {}", offered(), crate::input::describe(v)),
             )),
         },
     }

@@ -51,6 +51,14 @@ impl DayCount {
             _ => Decimal::from(360),
         }
     }
+    /// The denominator as text, for formulas.
+    pub fn as_days(self) -> &'static str {
+        match self {
+            DayCount::Act365 => "365",
+            _ => "360",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             DayCount::Thirty360 => "30/360",
@@ -263,7 +271,7 @@ fn rate_value(v: &Value, path: &str) -> Result<Decimal> {
         return Err(Error::new(
             ErrorCode::InvalidValue,
             path,
-            format!("a rate is a percentage from 0 to 1000, found {r}"),
+            "a rate is a percentage from 0 to 1000",
         ));
     }
     Ok(r)
@@ -325,7 +333,7 @@ fn read_product(v: &Value, p: &mut Problems) -> Option<Product> {
         Some(s) => p.push(Error::new(
             ErrorCode::InvalidValue,
             o.at("schema"),
-            format!("this engine reads schema 1, found {s}"),
+            format!("this engine reads schema 1, found {}", crate::input::describe(s)),
         )),
     }
     let id = match o.get("id") {
@@ -355,7 +363,7 @@ fn read_product(v: &Value, p: &mut Problems) -> Option<Product> {
             p.push(Error::new(
                 ErrorCode::InvalidValue,
                 o.at("currency"),
-                format!("currency is an ISO 4217 code like \"CNY\", found {other}"),
+                format!("currency is an ISO 4217 code like \"CNY\", found {}", crate::input::describe(other)),
             ));
             None
         }
@@ -635,12 +643,15 @@ fn read_early(o: &Obj, p: &mut Problems) -> Option<Early> {
                 Some(v) => p.take(int_value(v, &h.at("months"), 0, MAX_MONTHS)),
             };
             match (months, p.take(rate(&h, "rate"))) {
-                (Some(m), Some(r)) => held_rates.push((m, r)),
+                // Kept in order of months as they are read: no sort needed later.
+                (Some(m), Some(r)) => {
+                    let at = held_rates.partition_point(|(k, _): &(u32, Decimal)| *k <= m);
+                    held_rates.insert(at, (m, r));
+                }
                 _ => held_ok = false,
             }
         }
     }
-    held_rates.sort_by_key(|(m, _)| *m);
     let savings_rate = p.take(opt_rate(&e, "savingsRate"));
     if !held_ok {
         return None;

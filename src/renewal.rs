@@ -85,7 +85,7 @@ fn lump_interest(method: Method, value: Decimal, rate: Decimal, units30: i64, da
             let denominator = day_count.denominator();
             Ok((
                 div(mul(mul(value, Decimal::from(days))?, rate)?, mul(denominator, Decimal::ONE_HUNDRED)?)?,
-                format!("{v} × {r}% × {days} ÷ {denominator}"),
+                format!("{v} × {r}% × {days} ÷ {}", day_count.as_days()),
             ))
         }
         Method::Compound { period_months, broken_period, .. } => Ok((
@@ -156,7 +156,7 @@ impl Chain<'_> {
                         "{formula} + {} × {overdue_days} × {}% ÷ {}",
                         plain(base),
                         plain(self.product.demand_rate),
-                        method.denominator()
+                        plain(method.denominator())
                     );
                     close = w;
                 }

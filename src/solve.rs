@@ -74,7 +74,7 @@ pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> Resul
     let estimate = if first.payout_value > Decimal::ZERO {
         div(mul(lowest_k, target).map_err(|_| unreachable())?, first.payout_value).map_err(|_| unreachable())?.ceil()
     } else {
-        lowest_k * Decimal::TWO
+        lowest_k.checked_mul(Decimal::TWO).ok_or_else(unreachable)?
     };
     let mut hi = estimate.max(add(lo, Decimal::ONE)?);
     let mut hi_quote;

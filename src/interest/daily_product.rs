@@ -36,7 +36,7 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, day_cou
     let total = div(sum, denominator)?;
     let formula = by_rate(deposits, &weights)?
         .iter()
-        .map(|(rate, dp, _)| format!("{} × {}% ÷ {}", shown(*dp), shown(*rate), day_count.denominator()))
+        .map(|(rate, dp, _)| format!("{} × {}% ÷ {}", shown(*dp), shown(*rate), day_count.as_days()))
         .collect::<Vec<_>>()
         .join(" + ");
     Ok(Accrued { total, numerators, denominator, units, from, formula, day_product: Some(day_product) })
