@@ -232,6 +232,24 @@ test('a product edited in the configurator changes the result; errors show at th
   await context.close();
 });
 
+test('save the catalog as JSON, load another one from a file', async () => {
+  const { page, context } = await open('/');
+  await pinToday(page);
+  await openConfig(page);
+  await page.fill(q('f-terms-0-rate'), '1.35');
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.click(q('save-catalog'))]);
+  const catalog = JSON.parse(await readFile(await saved.path(), 'utf8'));
+  assert.equal(catalog.length, 7);
+  assert.equal(catalog[0].terms[0].rate, '1.35', 'the edit is saved');
+  assert.deepEqual(engine.validateProduct(catalog[0]), []);
+  await page.setInputFiles(q('catalog-file'), new URL('./fixtures/bank-a.json', import.meta.url).pathname);
+  await waitText(page, 'config-status', /2/);
+  assert.equal(await page.$eval(q('product'), (s) => [...s.options].map((o) => o.textContent).join('|')), '甲银行月月存|Bank A Daily Saver');
+  await page.fill(q('start'), '2025-01-15');
+  assert.equal(await payout(page), cny('12130.00'));
+  await context.close();
+});
+
 test('reverse solve gives the monthly amount for a target', async () => {
   const { page, context } = await open('/');
   await pinToday(page);

@@ -156,3 +156,42 @@ test('the package as npm ships it: files, module type, types without any', async
     assert.ok(dts.includes(name), name);
   }
 });
+
+test('the TypeScript declarations name exactly the fields the engine returns', async () => {
+  const dts = await readFile(new URL('savings_plan.d.ts', pkgDir), 'utf8');
+  const fields = (name) => {
+    // The interface's body up to its matching brace; only top-level members count.
+    const start = dts.indexOf(`export interface ${name} {`);
+    assert.ok(start >= 0, `interface ${name}`);
+    let depth = 0;
+    let body = '';
+    for (let i = dts.indexOf('{', start); i < dts.length; i++) {
+      const c = dts[i];
+      if (c === '{') depth++;
+      if (c === '}') depth--;
+      if (depth === 0) break;
+      body += depth === 1 && c !== '{' ? c : depth === 1 ? '' : (c === '\n' ? '' : ' ');
+    }
+    return [...body.matchAll(/^\s*(\w+)\??:/gm), ...body.matchAll(/[{;]\s*(\w+)\??:/g)].map((m) => m[1]).filter((v, i, a) => a.indexOf(v) === i).sort();
+  };
+  const catalog = engine.catalog();
+  const plan = { start: '2025-01-31', months: 12, installment: '100', inflation: '3', withdrawOn: '2026-03-01',
+    events: [{ n: 2, missed: true }, { n: 3, paidOn: '2025-04-10', amount: '200' }] };
+  const renewing = engine.calculate(catalog[2], { ...plan, withdrawOn: '2027-03-01' });
+  const [compared] = engine.compare([catalog[0]], plan);
+  const optional = ['best', 'differenceToBest'];
+  assert.deepEqual(Object.keys(compared).sort(), fields('Result'));
+  assert.deepEqual(Object.keys(renewing).filter((k) => !optional.includes(k)).sort(), fields('Result').filter((k) => !optional.includes(k)));
+  assert.deepEqual(Object.keys(renewing.schedule[0]).sort(), fields('ScheduleRow'));
+  assert.deepEqual(Object.keys(renewing.renewals[0]).sort(), fields('RenewalRow'));
+  assert.deepEqual(Object.keys(renewing.explain[0]).sort(), fields('ExplainStep'));
+  const breach = engine.calculate({ ...catalog[0], demandRate: '0.01' }, { start: '2025-01-15', months: 12, installment: '100', events: [{ n: 2, missed: true }] });
+  assert.deepEqual(Object.keys(breach.breach).sort(), fields('BreachRow'));
+  assert.deepEqual(Object.keys(breach.warnings[0] ?? { code: 1, path: 1, message: 1 }).sort(), fields('Warning'));
+  assert.deepEqual(Object.keys(engine.validateProduct({})[0]).sort(), fields('Problem'));
+  const solved = engine.solveInstallment(catalog[0], { start: '2025-01-15', months: 12 }, '1000');
+  assert.deepEqual(Object.keys(solved).sort(), fields('Solution'));
+  // Every key the engine accepts in a product is declared.
+  const productKeys = fields('Product');
+  for (const p of catalog) for (const k of Object.keys(p)) assert.ok(productKeys.includes(k), `Product.${k} is declared`);
+});
