@@ -219,6 +219,14 @@ impl<'a> Obj<'a> {
         self.some(key).map(|v| date_value(v, &self.at(key))).transpose()
     }
 
+    /// A required whole number in `min..=max`.
+    pub fn int(&self, key: &str, min: u64, max: u64) -> Result<u32> {
+        match self.get(key) {
+            None => Err(self.missing(key)),
+            Some(v) => int_value(v, &self.at(key), min, max),
+        }
+    }
+
     /// A whole number with a default when absent.
     pub fn int_or(&self, key: &str, default: u32, min: u64, max: u64) -> Result<u32> {
         match self.get(key) {

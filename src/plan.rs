@@ -8,7 +8,7 @@
 //! first problem is the error.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::input::{decimal_value, int_value, object, Obj, Problems};
+use crate::input::{decimal_value, object, Obj, Problems};
 use crate::product::{Product, MAX_MONTHS};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -166,10 +166,7 @@ fn read_events(o: &Obj, months: u32) -> Result<Vec<Event>> {
         if let Some(err) = p.first() {
             return Err(err);
         }
-        let n = match e.get("n") {
-            None => return Err(Error::new(ErrorCode::MissingField, e.at("n"), "n is required")),
-            Some(v) => int_value(v, &e.at("n"), 0, MAX_MONTHS * 1000)?,
-        };
+        let n = e.int("n", 0, MAX_MONTHS * 1000)?;
         if n == 0 || n > months {
             return Err(Error::new(
                 ErrorCode::EventOutOfRange,

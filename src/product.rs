@@ -22,7 +22,7 @@
 //! ```
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::input::{date_value, int_value, object, Obj, Problems};
+use crate::input::{object, Obj, Problems};
 use crate::money::{Rounding, RoundingMode};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -440,10 +440,7 @@ fn read_terms(o: &Obj, p: &mut Problems) -> Option<Vec<Term>> {
             continue;
         };
         t.only(&["months", "rate"], p);
-        let months = match t.get("months") {
-            None => p.take(Err(Error::new(ErrorCode::MissingField, t.at("months"), "months is required"))),
-            Some(v) => p.take(int_value(v, &t.at("months"), 1, MAX_MONTHS)),
-        };
+        let months = p.take(t.int("months", 1, MAX_MONTHS));
         let r = p.take(rate(&t, "rate"));
         match (months, r) {
             (Some(months), Some(rate)) => {
@@ -638,10 +635,7 @@ fn read_early(o: &Obj, p: &mut Problems) -> Option<Early> {
                 continue;
             };
             h.only(&["months", "rate"], p);
-            let months = match h.get("months") {
-                None => p.take(Err(Error::new(ErrorCode::MissingField, h.at("months"), "months is required"))),
-                Some(v) => p.take(int_value(v, &h.at("months"), 0, MAX_MONTHS)),
-            };
+            let months = p.take(h.int("months", 0, MAX_MONTHS));
             match (months, p.take(rate(&h, "rate"))) {
                 // Kept in order of months as they are read: no sort needed later.
                 (Some(m), Some(r)) => {
@@ -691,10 +685,7 @@ fn read_maturity(o: &Obj, p: &mut Problems) -> Option<Option<Renew>> {
         return None;
     };
     r.only(&["months", "rate", "times", "carry"], p);
-    let months = match r.get("months") {
-        None => p.take(Err(Error::new(ErrorCode::MissingField, r.at("months"), "renew.months is required"))),
-        Some(v) => p.take(int_value(v, &r.at("months"), 1, MAX_MONTHS)),
-    };
+    let months = p.take(r.int("months", 1, MAX_MONTHS));
     let rate = p.take(opt_rate(&r, "rate"));
     let times = p.take(r.int_or("times", 1, 1, 100));
     let carry = p.take(r.choice_or("carry", &["principalAndInterest", "principalOnly"], "principalAndInterest"));
@@ -734,10 +725,7 @@ fn read_tax(o: &Obj, p: &mut Problems) -> Option<Vec<TaxStep>> {
             continue;
         };
         t.only(&["from", "rate"], p);
-        let from = match t.get("from") {
-            None => p.take(Err(Error::new(ErrorCode::MissingField, t.at("from"), "from is required"))),
-            Some(v) => p.take(date_value(v, &t.at("from"))),
-        };
+        let from = p.take(t.date("from"));
         let r = p.take(rate(&t, "rate")).and_then(|r| {
             if r > Decimal::ONE_HUNDRED {
                 p.push(Error::new(ErrorCode::InvalidValue, t.at("rate"), "a tax rate is at most 100"));
