@@ -13,24 +13,35 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// The yield in percent at 2 places (half-up), or `None` when no root exists.
 pub fn effective_annual_yield(flows: &[(NaiveDate, Decimal)]) -> Option<Decimal> {
     let first = flows.iter().map(|f| f.0).min()?;
-    let points: Vec<(f64, f64)> = flows
+    // (days from the first flow, amount). Order does not matter: the running
+    // factor below is v^day whichever way the days step.
+    let points: Vec<(i32, f64)> = flows
         .iter()
-        .map(|(d, v)| ((*d - first).num_days() as f64 / 365.0, v.to_f64().unwrap_or(0.0)))
+        .map(|(d, v)| (i32::try_from((*d - first).num_days()).unwrap_or(i32::MAX), v.to_f64().unwrap_or(0.0)))
         .collect();
     if !points.iter().any(|p| p.1 > 0.0) || !points.iter().any(|p| p.1 < 0.0) {
         return None;
     }
-    let npv = |r: f64| points.iter().map(|(t, v)| v * (1.0 + r).powf(-t)).sum::<f64>();
-    // Value and slope in one pass: one power per flow.
+    // Value and slope in one pass with one `powf` per evaluation: the daily
+    // discount factor v = (1 + r)^(−1/365) is raised to each gap between
+    // flows by multiplication (`powi`), which is far cheaper than a
+    // fractional power per flow, in WebAssembly above all.
     let npv_and_slope = |r: f64| {
-        points.iter().fold((0.0, 0.0), |(f, d), (t, v)| {
-            let discounted = v * (1.0 + r).powf(-t);
-            (f + discounted, d - t * discounted / (1.0 + r))
-        })
+        let v = (1.0 + r).powf(-1.0 / 365.0);
+        let (mut f, mut d, mut factor, mut at) = (0.0, 0.0, 1.0, 0);
+        for &(day, amount) in &points {
+            factor *= v.powi(day - at);
+            at = day;
+            let discounted = amount * factor;
+            f += discounted;
+            d -= f64::from(day) / 365.0 * discounted / (1.0 + r);
+        }
+        (f, d)
     };
+    let npv = |r: f64| npv_and_slope(r).0;
     // Newton from the simple-interest estimate (net gain over money-years); bisection if it strays.
-    let horizon = points.iter().map(|p| p.0).fold(0.0, f64::max);
-    let money_years: f64 = points.iter().filter(|p| p.1 < 0.0).map(|(t, v)| -v * (horizon - t)).sum();
+    let horizon = f64::from(points.iter().map(|p| p.0).max().unwrap_or(0)) / 365.0;
+    let money_years: f64 = points.iter().filter(|p| p.1 < 0.0).map(|(t, v)| -v * (horizon - f64::from(*t) / 365.0)).sum();
     let gain: f64 = points.iter().map(|p| p.1).sum();
     let mut r = if money_years > 0.0 { (gain / money_years).clamp(-0.9, 10.0) } else { 0.01 };
     let mut solved = None;
@@ -77,4 +88,22 @@ fn bisect(npv: &dyn Fn(f64) -> f64) -> Option<f64> {
         }
     }
     Some((lo + hi) / 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::{add_months, parse_date};
+
+    #[test]
+    fn yield_of_a_regular_plan_in_any_order() {
+        let start = parse_date("2025-01-15").unwrap();
+        let mut flows: Vec<(NaiveDate, Decimal)> =
+            (0..12).map(|k| (add_months(start, k).unwrap(), Decimal::from(-1000))).collect();
+        flows.push((add_months(start, 12).unwrap(), "12087.75".parse().unwrap()));
+        assert_eq!(effective_annual_yield(&flows).unwrap().to_string(), "1.35");
+        flows.reverse();
+        assert_eq!(effective_annual_yield(&flows).unwrap().to_string(), "1.35");
+        assert_eq!(effective_annual_yield(&flows[..1]), None);
+    }
 }
