@@ -106,20 +106,17 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (oldValue === newValue || !this.#engine) return;
     if (name === 'catalog' || name === 'products') { this.#load(); return; }
     if (name === 'plan') this.#applyPlanAttribute();
-    this.#schedule(name === 'lang' || name === 'mode' || name === 'today' ? 'render' : 'compute');
+    // Every attribute but the catalog's changes what the form shows: re-render (once per frame).
+    this.#schedule();
   }
 
   // At most one update per frame, whatever the burst of attribute changes.
-  #scheduled = null;
-  #schedule(kind) {
-    this.#scheduled = this.#scheduled === 'render' || kind === 'render' ? 'render' : 'compute';
+  #schedule() {
     if (this.#pending) return;
     this.#pending = true;
     requestAnimationFrame(() => {
       this.#pending = false;
-      const k = this.#scheduled;
-      this.#scheduled = null;
-      if (k === 'render') this.#render(); else this.#compute();
+      this.#render();
     });
   }
 
