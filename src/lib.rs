@@ -29,6 +29,7 @@ mod explain;
 mod input;
 mod interest;
 pub mod json;
+pub mod json_in;
 mod ledger;
 mod missed;
 pub mod money;

@@ -36,7 +36,7 @@ fn read(value: &JsValue, path: &str) -> Result<Value, JsValue> {
     }
     let text = JSON::stringify(value).map_err(|_| unusable("it cannot be written as JSON"))?;
     let text = text.as_string().ok_or_else(|| unusable("it cannot be written as JSON"))?;
-    serde_json::from_str(&text).map_err(|_| unusable("it is nested too deeply or not JSON"))
+    crate::json_in::parse(&text).map_err(|_| unusable("it is nested too deeply or not JSON"))
 }
 
 /// Writes a result as a plain JS object (JSON text written by hand, then `JSON.parse`).
