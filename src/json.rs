@@ -37,7 +37,9 @@ pub fn write_str(out: &mut String, s: &str) {
             0..=0x1f => None,
             _ => continue,
         };
-        out.push_str(&s[start..i]);
+        // `get`, not indexing: the cut is at an ASCII byte, and indexing would
+        // bring in the char-boundary panic machinery.
+        out.push_str(s.get(start..i).unwrap_or_default());
         match escape {
             Some(e) => out.push_str(e),
             None => {
@@ -49,7 +51,7 @@ pub fn write_str(out: &mut String, s: &str) {
         }
         start = i + 1;
     }
-    out.push_str(&s[start..]);
+    out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
 }
 

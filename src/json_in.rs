@@ -45,6 +45,11 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The text not read yet (`get`, not indexing: no char-boundary panic path).
+    fn rest(&self) -> &str {
+        self.text.get(self.at..).unwrap_or_default()
+    }
+
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
@@ -65,7 +70,7 @@ impl Reader<'_> {
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, JsonError> {
-        if self.text[self.at..].starts_with(word) {
+        if self.rest().starts_with(word) {
             self.at += word.len();
             Ok(value)
         } else {
@@ -164,9 +169,9 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             // Copy the run up to the next quote, backslash or control byte at once.
-            let rest = &self.text.as_bytes()[self.at..];
+            let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
             let run = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).ok_or(JsonError::Syntax)?;
-            out.push_str(&self.text[self.at..self.at + run]);
+            out.push_str(self.text.get(self.at..self.at + run).ok_or(JsonError::Syntax)?);
             self.at += run;
             match self.peek() {
                 Some(b'"') => {
@@ -187,7 +192,7 @@ impl Reader<'_> {
                         b'u' => {
                             self.at += 1;
                             let first = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&first) && self.text[self.at..].starts_with("\\u") {
+                            let code = if (0xD800..0xDC00).contains(&first) && self.rest().starts_with("\\u") {
                                 let save = self.at;
                                 self.at += 2;
                                 let second = self.hex4()?;
@@ -249,7 +254,7 @@ impl Reader<'_> {
             }
             whole = false;
         }
-        let text = &self.text[start..self.at];
+        let text = self.text.get(start..self.at).ok_or(JsonError::Syntax)?;
         if whole {
             if let Ok(u) = text.parse::<u64>() {
                 return Ok(Value::Number(u.into()));
