@@ -869,8 +869,16 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
           const field = this.shadowRoot.getElementById(id);
           field?.scrollIntoView({ block: 'center' });
           field?.focus({ preventScroll: true });
-        } }, `${p.path.replace(/^product\.?/, '') || 'product'}: ${t(`err_${p.code}`)}`));
+        } }, `${this.#fieldLabel(id) ?? (p.path.replace(/^product\.?/, '') || 'product')}: ${t(`err_${p.code}`)}`));
       }))));
+  }
+
+  /** The visible label of a configurator field, for the error summary. */
+  #fieldLabel(id) {
+    const form = this.#ui.configForm;
+    const field = form?.querySelector(`#${CSS.escape(id)}`);
+    const label = form?.querySelector(`label[for="${CSS.escape(id)}"]`) ?? field?.closest('fieldset')?.querySelector('legend');
+    return label?.textContent?.trim() || null;
   }
 
   #resetProduct() {
