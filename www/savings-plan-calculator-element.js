@@ -400,7 +400,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
     this.#mount.replaceChildren(root);
     if (ui.configForm && this.#configOpen) this.#renderConfig();
-    this.#renderGrid();
+    // The month grid is below the fold: it follows with the other panels.
+    this.#gridStale = true;
     this.#compute();
     if (focusId) this.shadowRoot.getElementById(focusId)?.focus({ preventScroll: true });
   }
@@ -592,8 +593,14 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #detailsFor = null;
   #detailsPending = false;
 
+  #gridStale = false;
+
   #renderDetails() {
     this.#detailsPending = false;
+    if (this.#gridStale) {
+      this.#gridStale = false;
+      this.#renderGrid();
+    }
     const d = this.#detailsFor;
     if (!d) return;
     this.#renderPrintPlan(d.result);

@@ -143,12 +143,18 @@ test('the iframe alternative sizes itself as its content grows', async () => {
   // The frame's inner height (without its border) against its document's height.
   const height = () => page.evaluate(() => document.getElementById('frame').clientHeight);
   const contentHeight = () => page.evaluate(() => document.getElementById('frame').contentDocument.documentElement.getBoundingClientRect().height);
-  await page.waitForFunction(() => document.getElementById('frame').clientHeight > 300);
+  // The frame follows its content: wait until they agree (messages are asynchronous).
+  const settled = (min) => page.waitForFunction((m) => {
+    const f = document.getElementById('frame');
+    const content = f.contentDocument.documentElement.getBoundingClientRect().height;
+    return f.clientHeight > m && Math.abs(f.clientHeight - content) <= 2;
+  }, min, { timeout: 10000 });
+  await settled(300);
   const small = await height();
   assert.ok(Math.abs(small - (await contentHeight())) <= 2, `frame ${small} vs content ${await contentHeight()}`);
   // Switch the embedded calculator to the full view: the content grows, so does the frame.
   await frame.locator('savings-plan-calculator >> #mode').selectOption('saver');
-  await page.waitForFunction((h) => document.getElementById('frame').clientHeight > h + 500, small);
+  await settled(small + 500);
   const big = await height();
   assert.ok(Math.abs(big - (await contentHeight())) <= 2, `frame ${big} vs content ${await contentHeight()}`);
   // The frame forwards the component's events to the host.
