@@ -3,7 +3,7 @@
 //! used, and the value. A teller reads them back to a customer; a saver sees
 //! why a regular saver pays about half the headline rate.
 //!
-//! Keys: `schedule`, `maturity`, `monthUnits`, `dayProduct`, `breach`,
+//! Keys: `monthUnits`, `dayProduct`, `breach`,
 //! `earlyRate`, `interest`, `overdue`, `rounding`, `subsidy`, `lateFee`,
 //! `tax`, `renewal`, `payout`, `effectiveAnnualYield`, `realPayout`.
 

@@ -87,7 +87,7 @@ export interface ScheduleRow {
 export interface RenewalRow { start: IsoDate; end: IsoDate; principal: Decimal; rate: Decimal; interest: Decimal; tax: Decimal; value: Decimal }
 export interface BreachRow { trigger: "unmadeUp" | "total" | "consecutive"; installment: number; date: IsoDate; effect: "laterAtDemand" | "allAtDemand" | "stopDeposits" | "actualAtContract" }
 export type ExplainKey =
-  | "schedule" | "maturity" | "monthUnits" | "dayProduct" | "breach" | "earlyRate" | "interest" | "overdue"
+  | "monthUnits" | "dayProduct" | "breach" | "earlyRate" | "interest" | "overdue"
   | "rounding" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout";
 export interface ExplainStep { key: ExplainKey; formula: string; value: string }
 export interface Warning { code: "RATE_BEFORE_EFFECTIVE" | "RATE_OVERRIDE" | "SUBSIDY_FORFEITED"; path: string; message: string }

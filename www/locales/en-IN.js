@@ -7,7 +7,6 @@ export default {
   installment: 'Monthly instalment, in {currency}',
   installmentHint: 'At least {min}, in multiples of {step}{max}.',
   gridLabel: 'Instalments',
-  cellLabel: 'Instalment {n}, due {date}: {status}',
   allOnTime: 'All instalments paid on time',
   err_BELOW_MINIMUM: 'Enter a monthly instalment of at least {min}',
   err_ABOVE_MAXIMUM: 'Enter a monthly instalment of at most {max}',

@@ -58,7 +58,6 @@ export default {
   status_missed: 'missed',
   status_late: 'paid late',
   status_refused: 'refused',
-  cellLabel: 'Installment {n}, due {date}: {status}',
   cellStatus: ', due {date}: {status}',
   tableOf: '{name} (table)',
   allOnTime: 'All paid on time',

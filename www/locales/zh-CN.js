@@ -58,7 +58,6 @@ export default {
   status_missed: '漏存',
   status_late: '补存',
   status_refused: '被拒收',
-  cellLabel: '第 {n} 期，应存日 {date}：{status}',
   cellStatus: '，应存日 {date}：{status}',
   tableOf: '{name}（表格）',
   allOnTime: '全部按时存入',
