@@ -362,9 +362,15 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
       // How we calculated.
       ui.explain = h('ol', { class: 'explain', id: 'explain' });
+      // Any row of the comparison can be explained, not only the chosen product.
+      ui.explainFor = h('select', { id: 'explain-for', onchange: (e) => {
+        this.#explainIndex = Number(e.target.value);
+        this.#renderExplain(this.#entries[this.#explainIndex]?.result ?? null);
+      } });
       root.append(h('section', { class: 'explain-section', 'aria-labelledby': 'explain-title' },
         h('h3', { id: 'explain-title' }, t('explainHeading')),
         h('p', { class: 'hint' }, t('explainIntro')),
+        this.#field('explain-for', t('explainFor'), null, ui.explainFor),
         ui.explain));
 
       // Schedule.
@@ -427,6 +433,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   #chooseProduct(id) {
     this.#chosen = id;
+    this.#explainIndex = 0;
     const product = this.#product;
     const terms = (product.terms ?? []).map((x) => x.months);
     if (!terms.includes(Number(this.#plan.months))) {
@@ -607,7 +614,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (this.mode === 'compact') return;
     this.#renderChart();
     this.#renderOutcome(d.result, d.plan);
-    this.#renderExplain(d.result);
+    this.#renderExplainChoice();
+    this.#renderExplain(this.#entries[this.#explainIndex]?.result ?? d.result);
     this.#renderSchedule(d.result);
     this.#solve();
   }
@@ -752,6 +760,17 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
     if (Number(r.fees) !== 0) lines.push(h('p', {}, `${t('fees')}: ${money(r.fees, c, lang)}`));
     fill(this.#ui.outcome, lines);
+  }
+
+  #explainIndex = 0;
+
+  /** The options of "explain which row", kept in step with the comparison. */
+  #renderExplainChoice() {
+    const select = this.#ui.explainFor;
+    if (!select) return;
+    if (!this.#entries[this.#explainIndex]?.result) this.#explainIndex = 0;
+    const options = this.#entries.map((e, i) => h('option', { value: i, selected: i === this.#explainIndex, disabled: !e.result }, e.label));
+    select.replaceChildren(...options);
   }
 
   #renderExplain(r) {

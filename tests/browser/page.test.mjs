@@ -250,6 +250,21 @@ test('save the catalog as JSON, load another one from a file', async () => {
   await context.close();
 });
 
+test('every row of the comparison can be explained', async () => {
+  const { page, context } = await open('/');
+  await pinToday(page);
+  await teller(page);
+  await setPlan(page, { product: 'cn-lczq-standard', start: '2025-01-15', installment: '1000', rate: '1.35' });
+  await waitText(page, 'explain', /1000 × 78 × 1\.35% ÷ 12/);
+  // The auto-renewed variant: its renewal step is explained.
+  await page.selectOption(q('explain-for'), '1');
+  assert.match(await waitText(page, 'explain', /转存/), /12087\.75 × 1\.35% × 12 ÷ 12/);
+  // The daily-product variant: its 积数.
+  await page.selectOption(q('explain-for'), '3');
+  assert.match(await waitText(page, 'explain', /日积数/), /365000|2373000|× 1\.35% ÷ 360/);
+  await context.close();
+});
+
 test('reverse solve gives the monthly amount for a target', async () => {
   const { page, context } = await open('/');
   await pinToday(page);

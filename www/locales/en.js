@@ -87,6 +87,7 @@ export default {
   solveResult: 'Pay {amount} a month to receive {payout} on {date}.',
   useAmount: 'Use this amount',
   explainHeading: 'How we calculated',
+  explainFor: 'Explain the figures of',
   explainIntro: 'Each step with the numbers actually used. Rates are percent per year.',
   explain_monthUnits: 'Month-units (months each installment earns)',
   explain_dayProduct: 'Daily product 积数 (amount × days)',

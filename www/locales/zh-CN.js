@@ -87,6 +87,7 @@ export default {
   solveResult: '每月存入 {amount}，{date} 可取得 {payout}。',
   useAmount: '采用此金额',
   explainHeading: '计算过程',
+  explainFor: '说明以下方案的计算',
   explainIntro: '每一步及实际使用的数字。利率均为年利率。',
   explain_monthUnits: '月积数（各期存款计息月数）',
   explain_dayProduct: '日积数（金额 × 天数）',
