@@ -273,8 +273,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     }
 
     // Late fees for make-ups.
-    let paid: Vec<ledger::Entry> = entries.iter().filter(|e| e.is_deposit()).cloned().collect();
-    let late_months = missed::late_months_total(&paid, &schedule);
+    let late_months = missed::late_months_total(entries.iter().filter(|e| e.is_deposit()), &schedule);
     let fees = rounding.round(missed::late_fee(plan.installment, product, late_months).ok_or_else(Error::overflow)?);
     if late_months > 0 && !product.missed.late_fee_per_100.is_zero() {
         explain.step(
@@ -314,7 +313,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     if let (Some(r), false) = (renew, closed_in_term) {
         if close > maturity {
             let v0 = totals.payout_exact()?;
-            let chain = Chain { product, renew: r, schedule: &schedule, contract_rate: contract, rounding, tax: &product.tax };
+            let chain = Chain { product, renew: r, schedule: &schedule, contract_rate: contract };
             let withdraw = plan.withdraw_on;
             legs = chain.run(v0, principal, withdraw)?;
             if r.carry == Carry::PrincipalOnly && !legs.is_empty() {

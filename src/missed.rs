@@ -95,8 +95,8 @@ pub fn months_late(entry: &Entry, schedule: &Schedule) -> u32 {
 }
 
 /// Whole installment-months of lateness, for the fee: Σ months late.
-pub fn late_months_total(entries: &[Entry], schedule: &Schedule) -> u32 {
-    entries.iter().map(|e| months_late(e, schedule)).sum()
+pub fn late_months_total<'a>(entries: impl Iterator<Item = &'a Entry>, schedule: &Schedule) -> u32 {
+    entries.map(|e| months_late(e, schedule)).sum()
 }
 
 /// The exact late fee: installment × fee per 100 ÷ 100 × Σ months late.

@@ -15,8 +15,8 @@
 use crate::calendar::{actual_days, add_months, Schedule};
 use crate::error::{Error, Result};
 use crate::interest::compound_growth;
-use crate::money::{add, div, mul, plain, sub, Rounding};
-use crate::product::{Carry, DayCount, Method, OverdueBase, Product, Renew, TaxStep};
+use crate::money::{add, div, mul, plain, sub};
+use crate::product::{Carry, DayCount, Method, OverdueBase, Product, Renew};
 use crate::tax::tax_on;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -101,8 +101,6 @@ pub struct Chain<'a> {
     pub renew: &'a Renew,
     pub schedule: &'a Schedule,
     pub contract_rate: Decimal,
-    pub rounding: Rounding,
-    pub tax: &'a [TaxStep],
 }
 
 impl Chain<'_> {
@@ -146,7 +144,7 @@ impl Chain<'_> {
                     overdue_days = actual_days(end, w);
                     let base = match self.product.overdue_base {
                         OverdueBase::Principal => leg_principal,
-                        OverdueBase::MaturityValue => add(leg_principal, self.rounding.round(exact))?,
+                        OverdueBase::MaturityValue => add(leg_principal, self.product.rounding.round(exact))?,
                     };
                     overdue = div(
                         mul(mul(base, Decimal::from(overdue_days))?, self.product.demand_rate)?,
@@ -161,10 +159,11 @@ impl Chain<'_> {
                     close = w;
                 }
             }
-            let tax_exact = add(tax_on(self.tax, exact, start, stop)?, tax_on(self.tax, overdue, end, close)?)?;
+            let table = &self.product.tax;
+            let tax_exact = add(tax_on(table, exact, start, stop)?, tax_on(table, overdue, end, close)?)?;
             exact = add(exact, overdue)?;
-            let interest = self.rounding.round(exact);
-            let tax = self.rounding.round(tax_exact);
+            let interest = self.product.rounding.round(exact);
+            let tax = self.product.rounding.round(tax_exact);
             let leg_value = sub(add(leg_principal, interest)?, tax)?;
             let interim = match self.renew.carry {
                 Carry::PrincipalOnly if early.is_none() && !last && withdraw != Some(end) => sub(leg_value, leg_principal)?,

@@ -51,7 +51,8 @@ pub fn effective_annual_yield(flows: &[(NaiveDate, Decimal)]) -> Option<Decimal>
             break;
         }
         let next = r - f / d;
-        if !(next > -0.999_999) || !next.is_finite() {
+        // Written so that NaN also leaves the loop.
+        if next.partial_cmp(&-0.999_999) != Some(std::cmp::Ordering::Greater) {
             break;
         }
         if (next - r).abs() < 1e-12 {
