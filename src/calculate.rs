@@ -2,17 +2,17 @@
 //! calendar → ledger → missed → closure → interest → renewal, protection,
 //! tax → settle → quote with explain steps.
 
-use crate::calendar::{actual_days, format_date, whole_months, Schedule};
+use crate::calendar::{actual_days, date_cell, format_date, whole_months, Schedule};
 use crate::error::{Error, ErrorCode, Result};
 use crate::explain::{units_sum, Explain};
 use crate::interest::{accrue, earn_period, Deposit};
 use crate::ledger::{self, Status};
 use crate::missed::{self, Breach};
-use crate::money::{add, div, fixed, mul, plain, sub, RoundingMode};
+use crate::money::{add, div, fixed, mul, plain, plain_cell, sub, RoundingMode};
 use crate::plan::{parse_plan, Plan};
 use crate::product::{parse_product, Carry, EarlyRate, OnBreach, OverdueBase, Product};
 use crate::protection;
-use crate::quote::{BreachRow, Quote, RenewalRow, Row, Warning};
+use crate::quote::{BreachRow, Cell, Quote, RenewalRow, Row, Warning};
 use crate::renewal::{chain_end, Chain, Leg};
 use crate::settle::{real_payout, Totals};
 use crate::tax::tax_on;
@@ -397,13 +397,13 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     }
 
     // Schedule rows. Amount and rate repeat from row to row: write each once.
-    let mut shown_amount = (Decimal::ZERO, String::from("0"));
-    let mut shown_rate = (Decimal::ZERO, String::from("0"));
-    let remember = |cache: &mut (Decimal, String), value: Decimal| -> String {
+    let mut shown_amount = (Decimal::ZERO, Cell::new("0"));
+    let mut shown_rate = (Decimal::ZERO, Cell::new("0"));
+    let remember = |cache: &mut (Decimal, Cell), value: Decimal| -> Cell {
         if cache.0 != value {
-            *cache = (value, plain(value));
+            *cache = (value, plain_cell(value));
         }
-        cache.1.clone()
+        cache.1
     };
     let mut balance = Decimal::ZERO;
     let mut deposit_iter = deposits.iter().zip(accrued.units.iter()).peekable();
@@ -420,13 +420,13 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
         balance = add(balance, amount)?;
         schedule_rows.push(Row {
             n: e.n,
-            due: format_date(e.due),
-            paid_on: if e.status == Status::Missed || e.status == Status::Refused { None } else { e.paid_on.map(format_date) },
+            due: date_cell(e.due),
+            paid_on: if e.status == Status::Missed || e.status == Status::Refused { None } else { e.paid_on.map(date_cell) },
             amount: remember(&mut shown_amount, amount),
             status: e.status.as_str(),
-            balance: plain(balance),
+            balance: plain_cell(balance),
             rate: remember(&mut shown_rate, rate),
-            units: plain(units.round_dp(4)),
+            units: plain_cell(units.round_dp(4)),
         });
     }
 

@@ -41,6 +41,11 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// `YYYY-MM-DD`, written by hand to keep chrono's formatting machinery out of the `.wasm`.
 pub fn format_date(date: NaiveDate) -> String {
+    String::from(date_cell(date).as_str())
+}
+
+/// [`format_date`], kept inline for a schedule cell.
+pub fn date_cell(date: NaiveDate) -> crate::quote::Cell {
     let year = date.year().clamp(0, 9999) as u32;
     let (month, day) = (date.month(), date.day());
     let digit = |n: u32| b'0' + (n % 10) as u8;
@@ -48,7 +53,7 @@ pub fn format_date(date: NaiveDate) -> String {
         digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), b'-',
         digit(month / 10), digit(month), b'-', digit(day / 10), digit(day),
     ];
-    String::from(std::str::from_utf8(&text).unwrap_or("0000-00-00"))
+    crate::quote::Cell::new(std::str::from_utf8(&text).unwrap_or("0000-00-00"))
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {

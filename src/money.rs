@@ -17,6 +17,7 @@
 //! ```
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::quote::Cell;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// How a figure is brought to the product's scale.
@@ -116,17 +117,22 @@ pub fn parse_decimal(text: &str, path: &str) -> Result<Decimal> {
 pub fn fixed(value: Decimal, scale: u32) -> String {
     let mut v = value.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
     v.rescale(scale);
-    write_decimal(v)
+    String::from(write_decimal(v).as_str())
 }
 
 /// A decimal without trailing zeros: `"1000"`, `"1.35"`.
 pub fn plain(value: Decimal) -> String {
+    String::from(plain_cell(value).as_str())
+}
+
+/// [`plain`], kept inline for a schedule cell.
+pub fn plain_cell(value: Decimal) -> Cell {
     write_decimal(value.normalize())
 }
 
 /// Writes mantissa and scale as text. `Decimal`'s `Display` goes through
 /// the general formatting machinery, which was most of a quote's time.
-fn write_decimal(v: Decimal) -> String {
+fn write_decimal(v: Decimal) -> Cell {
     let mantissa = v.mantissa();
     let scale = v.scale() as usize;
     let mut digits = [0u8; 40];
@@ -174,7 +180,7 @@ fn write_decimal(v: Decimal) -> String {
             put(digits[i]);
         }
     }
-    String::from(std::str::from_utf8(&text[..at]).unwrap_or("0"))
+    Cell::new(text.get(..at).and_then(|t| std::str::from_utf8(t).ok()).unwrap_or("0"))
 }
 
 // Checked arithmetic: amounts come from the user and may be absurd, so every
@@ -267,7 +273,7 @@ mod tests {
         for text in ["0", "1000", "1.35", "-2.5", "0.0000000000000000000000000001", "-0.05", "12000.00",
                      "79228162514264337593543950335", "-7922816251426433759354395033.5", "0.10"] {
             let d: Decimal = text.parse().unwrap();
-            assert_eq!(write_decimal(d), d.to_string(), "{text}");
+            assert_eq!(write_decimal(d).as_str(), d.to_string(), "{text}");
         }
         assert_eq!(fixed(Decimal::new(-1, 3), 2), "0.00");
         assert_eq!(plain("1.3500".parse().unwrap()), "1.35");
