@@ -315,7 +315,8 @@ test('the whole flow with the keyboard alone', async () => {
     assert.fail(`could not reach #${id} with Tab`);
   };
   await tabTo('mode');
-  await page.keyboard.press('ArrowDown'); // teller
+  await page.keyboard.press('ArrowDown'); // teller: the form re-renders in the next frame
+  await page.locator(q('rate')).waitFor();
   await tabTo('installment');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('1000');
