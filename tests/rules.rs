@@ -443,3 +443,77 @@ fn catalog_products_are_valid_and_dated() {
         assert!(p["note"]["en"].as_str().unwrap().contains("Example rates"), "{}", p["id"]);
     }
 }
+
+// CONTRACT §6 — the remaining paragraphs
+
+#[test]
+fn make_up_until_maturity_and_a_product_that_never_breaches() {
+    let any_time = with(demand_035(), json!({ "missed": { "makeUpWithinMonths": null } }));
+    // Installment 2 made up in month 9: allowed, earns from month 9 (4 month-units).
+    let p = with_events(plan("2025-01-15", 12, "1000", Some("1.35")), json!([{ "n": 2, "paidOn": "2025-09-20" }]));
+    let r = run(&any_time, &p);
+    assert_eq!(s(&r, "schedule[1].status"), "late");
+    assert_eq!(s(&r, "schedule[1].units"), "4");
+    // Never made up: the window ends at maturity, so the breach is dated maturity.
+    let p = with_events(plan("2025-01-15", 12, "1000", Some("1.35")), json!([{ "n": 2, "missed": true }]));
+    assert_eq!(run(&any_time, &p)["breach"]["date"], "2026-01-15");
+    let never = with(demand_035(), json!({ "missed": { "breachAfter": null } }));
+    let p = with_events(plan("2025-01-15", 12, "1000", Some("1.35")), json!([{ "n": 2, "missed": true }, { "n": 3, "missed": true }]));
+    let r = run(&never, &p);
+    assert_eq!(r["breach"], Value::Null);
+    assert_eq!(s(&r, "interest"), "64.13"); // (78 − 11 − 10) × 1000 × 1.35% ÷ 12 = 64.125, all at the contract rate
+}
+
+#[test]
+fn withdrawal_at_the_end_of_an_earlier_renewal_is_a_maturity_close() {
+    let p = with(vector_product("cn-lczq-renew-1y-1.10"), json!({ "maturity": { "action": "renew",
+        "renew": { "months": 12, "rate": "1.10", "times": 2 } } }));
+    let plan = json!({ "start": "2025-01-15", "months": 12, "installment": "1000", "rate": "1.35", "withdrawOn": "2027-01-15" });
+    let r = run(&p, &plan);
+    assert_eq!(s(&r, "closure"), "maturity");
+    assert_eq!(r["renewals"].as_array().unwrap().len(), 1);
+    assert_eq!(s(&r, "payout"), "12220.72");
+}
+
+#[test]
+fn savings_rate_replaces_demand_for_early_closure() {
+    let p = with(vector_product("cn-lczq-standard"), json!({ "early": { "savingsRate": "4.0" } }));
+    let plan = json!({ "start": "2025-01-15", "months": 12, "installment": "1000", "rate": "1.35", "withdrawOn": "2025-07-15" });
+    assert_eq!(s(&run(&p, &plan), "interest"), "70.00"); // 21 month-units × 1000 × 4% ÷ 12
+}
+
+#[test]
+fn monthly_and_yearly_compounding() {
+    // Monthly at 12%: Σ 1000 × 1.01^m, m = 12…1 = 12,809.33.
+    let monthly = with(product("in-bank-rd"), json!({ "interest": { "method": "compound", "compounding": "monthly" } }));
+    assert_eq!(s(&run(&monthly, &plan("2025-01-01", 12, "1000", Some("12"))), "payout"), "12809.33");
+    // Yearly at 12% for 12 months: Σ 1000 × 1.12^(m/12).
+    let yearly = with(product("in-bank-rd"), json!({ "interest": { "method": "compound", "compounding": "yearly" } }));
+    let expected: f64 = (1..=12).map(|m| 1000.0 * 1.12f64.powf(f64::from(m) / 12.0)).sum();
+    let got: f64 = s(&run(&yearly, &plan("2025-01-01", 12, "1000", Some("12"))), "payout").parse().unwrap();
+    assert!((got - expected).abs() < 0.006, "{got} vs {expected}");
+}
+
+#[test]
+fn overdue_days_over_365_for_an_act_365_product() {
+    let uk = with(product("uk-regular-saver"), json!({ "interest": { "method": "dailyProduct", "dayCount": "ACT/365" } }));
+    let on_time = run(&uk, &plan("2025-02-01", 12, "200", None));
+    let mut late = plan("2025-02-01", 12, "200", None);
+    late["withdrawOn"] = json!("2026-03-18"); // 45 days after 2026-02-01
+    let r = run(&uk, &late);
+    assert_eq!(s(&r, "closure"), "overdue");
+    // 2400 × 45 × 1% ÷ 365 = 2.9589…: added to the exact term interest, rounded once.
+    let diff: f64 = s(&r, "interest").parse::<f64>().unwrap() - s(&on_time, "interest").parse::<f64>().unwrap();
+    assert!((diff - 2.96).abs() <= 0.011, "{diff}");
+}
+
+#[test]
+fn tax_is_withheld_at_each_renewal() {
+    let p = with(vector_product("cn-lczq-tax-history"), json!({ "maturity": { "action": "renew",
+        "renew": { "months": 12, "rate": "1.10" } } }));
+    let r = run(&p, &plan("2000-01-15", 12, "1000", Some("1.35")));
+    assert_eq!(s(&r, "renewals[0].principal"), "12070.20"); // after the 17.55 withheld at maturity
+    assert_eq!(s(&r, "renewals[0].interest"), "132.77"); // 12070.20 × 1.10%
+    assert_eq!(s(&r, "renewals[0].tax"), "26.55"); // 20% of 132.7722
+    assert_eq!(s(&r, "tax"), "44.10");
+}
