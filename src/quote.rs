@@ -46,12 +46,6 @@ impl fmt::Debug for Cell {
     }
 }
 
-impl PartialEq<&str> for Cell {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
 impl Serialize for Cell {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())

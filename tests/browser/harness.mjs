@@ -6,7 +6,6 @@ import { serve } from '../../scripts/serve.mjs';
 import { fileURLToPath } from 'node:url';
 
 export const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export async function startServer(options = {}) {
   const server = await serve({ root: WWW, port: 0, ...options });
@@ -48,10 +47,4 @@ export async function ready(page, selector = 'savings-plan-calculator') {
 /** Text of an element inside the component's shadow root. */
 export function shadowText(page, id, selector = 'savings-plan-calculator') {
   return page.evaluate(([sel, i]) => document.querySelector(sel)?.shadowRoot?.getElementById(i)?.textContent ?? null, [selector, id]);
-}
-
-/** Sets an input inside the shadow root as a person would (focus, select, type). */
-export async function typeInto(page, id, text) {
-  const input = page.locator(`savings-plan-calculator >> #${id}`);
-  await input.fill(text);
 }
