@@ -3,6 +3,7 @@
 //! tax → settle → quote with explain steps.
 
 use crate::calendar::{actual_days, date_cell, format_date, whole_months, Schedule};
+use crate::closure::Closure;
 use crate::error::{Error, ErrorCode, Result};
 use crate::explain::{units_sum, Explain};
 use crate::interest::{accrue, earn_period, Deposit};
@@ -20,26 +21,6 @@ use crate::xirr::effective_annual_yield;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::Value;
-
-/// How the account closes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Closure {
-    Maturity,
-    Early,
-    Overdue,
-    ClosedByBank,
-}
-
-impl Closure {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Closure::Maturity => "maturity",
-            Closure::Early => "early",
-            Closure::Overdue => "overdue",
-            Closure::ClosedByBank => "closedByBank",
-        }
-    }
-}
 
 /// Prices a plan (JSON) under a product (JSON).
 ///

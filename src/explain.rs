@@ -9,7 +9,42 @@
 
 use crate::money::plain;
 use crate::quote::Step;
+use crate::vocabulary::vocabulary;
 use rust_decimal::Decimal;
+
+vocabulary! {
+    /// What an explain step shows (a step's `key`; the page words each one).
+    pub enum ExplainKey as "ExplainKey", locale ["explain_"] {
+        /// Σ month-units of the deposits (`12 + 11 + … + 1`).
+        MonthUnits = "monthUnits",
+        /// 积数: Σ amount × days.
+        DayProduct = "dayProduct",
+        /// Why and when the account breached.
+        Breach = "breach",
+        /// The rate every deposit earns on an early or bank close.
+        EarlyRate = "earlyRate",
+        /// The interest formula with its numbers.
+        Interest = "interest",
+        /// Overdue interest after maturity.
+        Overdue = "overdue",
+        /// The exact interest and its rounding.
+        Rounding = "rounding",
+        /// The value-protection subsidy.
+        Subsidy = "subsidy",
+        /// Late fees for make-ups.
+        LateFee = "lateFee",
+        /// Interest tax by accrual period.
+        Tax = "tax",
+        /// One lump-sum renewal.
+        Renewal = "renewal",
+        /// principal + interest + subsidy − fees − tax.
+        Payout = "payout",
+        /// XIRR of the cash flows.
+        EffectiveAnnualYield = "effectiveAnnualYield",
+        /// The payout in today's money.
+        RealPayout = "realPayout",
+    }
+}
 
 /// Collects the steps in order.
 #[derive(Default)]

@@ -11,29 +11,21 @@ use crate::calendar::Schedule;
 use crate::error::{Error, ErrorCode, Result};
 use crate::plan::Plan;
 use crate::product::Product;
+use crate::vocabulary::vocabulary;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Paid in its own month.
-    Paid,
-    /// Made up in a later month, within the window.
-    Late,
-    /// Never paid.
-    Missed,
-    /// Offered after a `stopDeposits` breach and turned away.
-    Refused,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Paid => "paid",
-            Status::Late => "late",
-            Status::Missed => "missed",
-            Status::Refused => "refused",
-        }
+vocabulary! {
+    /// What became of an installment (a schedule row's `status`).
+    pub enum Status as "Status", locale ["status_"] {
+        /// Paid in its own month.
+        Paid = "paid",
+        /// Made up in a later month, within the window.
+        Late = "late",
+        /// Never paid.
+        Missed = "missed",
+        /// Offered after a `stopDeposits` breach and turned away.
+        Refused = "refused",
     }
 }
 

@@ -22,6 +22,7 @@
 
 pub mod calendar;
 mod calculate;
+pub mod closure;
 pub mod catalog;
 mod compare;
 pub mod error;
@@ -32,6 +33,7 @@ pub mod json;
 pub mod json_in;
 mod ledger;
 mod missed;
+mod overdue;
 pub mod money;
 pub mod plan;
 pub mod product;
@@ -41,12 +43,14 @@ mod renewal;
 mod settle;
 mod solve;
 pub mod tax;
+mod vocabulary;
 mod xirr;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use calculate::{calculate, price, Closure};
+pub use calculate::{calculate, price};
+pub use closure::Closure;
 pub use catalog::catalog;
 pub use compare::{compare, Compared};
 pub use error::{Error, ErrorCode, Result};

@@ -9,14 +9,68 @@
 
 use crate::calendar::Schedule;
 use crate::ledger::{window_end, Entry, Status};
-use crate::product::{BreachAfter, OnBreach, Product};
+use crate::product::Product;
+use crate::vocabulary::vocabulary;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+vocabulary! {
+    /// The month a made-up installment earns from (`missed.makeUpEarnsFrom`).
+    pub enum EarnsFrom as "MakeUpEarnsFrom", locale [] {
+        PaidMonth = "paidMonth",
+        DueMonth = "dueMonth",
+    }
+}
+
+vocabulary! {
+    /// What kind of misses make a breach (the key of `missed.breachAfter`).
+    pub enum BreachTrigger as "BreachTrigger", locale ["trigger_"] {
+        /// Misses not made up within their window.
+        UnmadeUp = "unmadeUp",
+        /// Misses in total, made up or not.
+        Total = "total",
+        /// Misses in a row.
+        Consecutive = "consecutive",
+    }
+}
+
+vocabulary! {
+    /// What a breach does (`missed.onBreach`).
+    pub enum OnBreach as "OnBreach", locale ["effect_"] {
+        /// Deposits before the breach keep the contract rate, later ones earn demand (ICBC).
+        LaterAtDemand = "laterAtDemand",
+        /// The whole account earns the demand rate.
+        AllAtDemand = "allAtDemand",
+        /// No further deposits; what was paid keeps the contract rate (CMB).
+        StopDeposits = "stopDeposits",
+        /// Deposits go on; everything earns the contract rate on actual amounts and time.
+        ActualAtContract = "actualAtContract",
+    }
+}
+
+/// When misses become a breach (`missed.breachAfter`): `n` misses of a kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BreachAfter {
+    pub trigger: BreachTrigger,
+    pub n: u32,
+}
+
+/// The product's rules for missed installments (`missed`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Missed {
+    /// Months after its own in which a miss may be made up; `None`: any time before maturity.
+    pub make_up_within: Option<u32>,
+    pub earns_from: EarnsFrom,
+    pub breach_after: Option<BreachAfter>,
+    pub on_breach: OnBreach,
+    pub late_fee_per_100: Decimal,
+    pub close_after_consecutive: Option<u32>,
+}
 
 /// When and why the account breached.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Breach {
-    pub trigger: BreachAfter,
+    pub trigger: BreachTrigger,
     /// The installment whose miss made the breach.
     pub installment: u32,
     /// Payments on or after this date are after the breach.
@@ -39,8 +93,9 @@ fn consecutive_run(entries: &[Entry], n: u32) -> Option<u32> {
 /// Finds the breach, if the misses make one on or before `close`.
 pub fn find_breach(entries: &[Entry], schedule: &Schedule, product: &Product, close: NaiveDate) -> Option<Breach> {
     let trigger = product.missed.breach_after?;
-    let (installment, date) = match trigger {
-        BreachAfter::UnmadeUp(n) => {
+    let n = trigger.n;
+    let (installment, date) = match trigger.trigger {
+        BreachTrigger::UnmadeUp => {
             let m = product.missed.make_up_within;
             let k = entries
                 .iter()
@@ -51,16 +106,16 @@ pub fn find_breach(entries: &[Entry], schedule: &Schedule, product: &Product, cl
                 .n;
             (k, window_end(schedule, product, k))
         }
-        BreachAfter::Total(n) => {
+        BreachTrigger::Total => {
             let k = entries.iter().filter(|e| e.miss).nth(n as usize - 1)?.n;
             (k, schedule.month_end(k))
         }
-        BreachAfter::Consecutive(n) => {
+        BreachTrigger::Consecutive => {
             let k = consecutive_run(entries, n)?;
             (k, schedule.month_end(k))
         }
     };
-    (date <= close).then_some(Breach { trigger, installment, date, effect: product.missed.on_breach })
+    (date <= close).then_some(Breach { trigger: trigger.trigger, installment, date, effect: product.missed.on_breach })
 }
 
 /// The date the bank closes the account, if `closeAfterConsecutive` misses

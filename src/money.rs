@@ -17,18 +17,20 @@
 //! ```
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::vocabulary::vocabulary;
 use crate::quote::Cell;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// How a figure is brought to the product's scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RoundingMode {
-    /// Half away from zero: 55.575 → 55.58, 0.125 → 0.13 (Chinese banks).
-    HalfUp,
-    /// Half to even: 55.575 → 55.58, 0.125 → 0.12 (banker's rounding).
-    HalfEven,
-    /// Toward zero: 55.579 → 55.57.
-    Down,
+vocabulary! {
+    /// How a figure is brought to the product's scale (`rounding.mode`).
+    pub enum RoundingMode as "RoundingMode", locale [] {
+        /// Half away from zero: 55.575 → 55.58, 0.125 → 0.13 (Chinese banks).
+        HalfUp = "halfUp",
+        /// Half to even: 55.575 → 55.58, 0.125 → 0.12 (banker's rounding).
+        HalfEven = "halfEven",
+        /// Toward zero: 55.579 → 55.57.
+        Down = "down",
+    }
 }
 
 impl RoundingMode {

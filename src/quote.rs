@@ -6,8 +6,21 @@
 //! `productId`, `currency` and `contractRate` (documented in the README) so
 //! that a comparison can be read without the products beside it.
 
+use crate::vocabulary::vocabulary;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
+
+vocabulary! {
+    /// What a warning is about (a warning's `code`).
+    pub enum WarningCode as "WarningCode", locale ["warning_"] {
+        /// The plan starts before the date the product's rates took effect.
+        RateBeforeEffective = "RATE_BEFORE_EFFECTIVE",
+        /// A teller rate replaces the product's rate for the term.
+        RateOverride = "RATE_OVERRIDE",
+        /// No value-protection subsidy on an early or bank close.
+        SubsidyForfeited = "SUBSIDY_FORFEITED",
+    }
+}
 use std::fmt;
 
 /// A short text kept inline: a date, an amount, a rate. A 60-row schedule

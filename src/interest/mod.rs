@@ -20,9 +20,122 @@ mod monthly_product;
 
 use crate::calendar::Schedule;
 use crate::error::Result;
-use crate::product::{AccrueTo, EarnsFrom, Method};
+use crate::missed::EarnsFrom;
+use crate::vocabulary::vocabulary;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+vocabulary! {
+    /// The interest methods (`interest.method`); [`Method`] adds each one's options.
+    pub enum MethodName as "InterestMethod", locale [] {
+        /// 月积数法: amount × month-units × rate ÷ 12.
+        MonthlyProduct = "monthlyProduct",
+        /// 日积数法: 积数 (amount × days) × rate ÷ the day-count denominator.
+        DailyProduct = "dailyProduct",
+        /// Compounded every month, quarter or year (Indian recurring deposits).
+        Compound = "compound",
+    }
+}
+
+vocabulary! {
+    /// How days are counted (`interest.dayCount`).
+    pub enum DayCount as "DayCount", locale [] {
+        /// Every month 30 days: equals the monthly method for plans paid on their due dates.
+        Thirty360 = "30/360",
+        /// Actual days over 360 (Chinese core systems).
+        Act360 = "ACT/360",
+        /// Actual days over 365 (UK and Indian banks).
+        Act365 = "ACT/365",
+    }
+}
+
+impl DayCount {
+    /// The year's length in days that every day-based formula divides by.
+    pub fn denominator(self) -> Decimal {
+        match self {
+            DayCount::Act365 => Decimal::from(365),
+            _ => Decimal::from(360),
+        }
+    }
+
+    /// The denominator as text, for formulas.
+    pub fn as_days(self) -> &'static str {
+        match self {
+            DayCount::Act365 => "365",
+            _ => "360",
+        }
+    }
+}
+
+vocabulary! {
+    /// The last day that earns under the daily product (`interest.accrueTo`).
+    pub enum AccrueTo as "AccrueTo", locale [] {
+        Maturity = "maturity",
+        /// Neither the maturity day nor the day before it earns.
+        DayBeforeMaturity = "dayBeforeMaturity",
+    }
+}
+
+vocabulary! {
+    /// How often compound interest is added (`interest.compounding`).
+    pub enum Compounding as "Compounding", locale [] {
+        Monthly = "monthly",
+        Quarterly = "quarterly",
+        Yearly = "yearly",
+    }
+}
+
+impl Compounding {
+    /// Months per compounding period.
+    pub fn months(self) -> u32 {
+        match self {
+            Compounding::Monthly => 1,
+            Compounding::Quarterly => 3,
+            Compounding::Yearly => 12,
+        }
+    }
+}
+
+vocabulary! {
+    /// How a part period compounds (`interest.brokenPeriod`).
+    pub enum BrokenPeriod as "BrokenPeriod", locale [] {
+        /// IBA: fractional periods compound too, `(1+i)^(m/p)`.
+        Compound = "compound",
+        /// Whole periods compound, the leftover months earn simple interest.
+        Simple = "simple",
+    }
+}
+
+/// How interest is computed (`interest`): the method and its options.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// 月积数法: amount × month-units × rate ÷ 12.
+    MonthlyProduct,
+    /// 日积数法: 积数 (amount × days) × rate ÷ the day-count denominator.
+    DailyProduct { day_count: DayCount, accrue_to: AccrueTo },
+    /// Compounded every `period_months` (1, 3 or 12); `day_count` sets the
+    /// denominator of the day-based parts (overdue days).
+    Compound { period_months: u32, broken_period: BrokenPeriod, day_count: DayCount },
+}
+
+impl Method {
+    /// The method's name in the contract.
+    pub fn name(self) -> MethodName {
+        match self {
+            Method::MonthlyProduct => MethodName::MonthlyProduct,
+            Method::DailyProduct { .. } => MethodName::DailyProduct,
+            Method::Compound { .. } => MethodName::Compound,
+        }
+    }
+
+    /// The denominator of day-based formulas (overdue, renewal closed early).
+    pub fn denominator(self) -> Decimal {
+        match self {
+            Method::MonthlyProduct => Decimal::from(360),
+            Method::DailyProduct { day_count, .. } | Method::Compound { day_count, .. } => day_count.denominator(),
+        }
+    }
+}
 
 /// One deposit as the interest methods see it.
 #[derive(Clone, Debug)]
@@ -90,7 +203,7 @@ pub fn accrue(method: Method, deposits: &[Deposit], schedule: &Schedule, end: Na
 
 /// Lump-sum growth factor − 1 over `units30` thirtieths of a month at
 /// `rate` for compound products; used by renewals.
-pub fn compound_growth(rate: Decimal, period_months: u32, broken: crate::product::BrokenPeriod, units30: i64) -> Result<Decimal> {
+pub fn compound_growth(rate: Decimal, period_months: u32, broken: BrokenPeriod, units30: i64) -> Result<Decimal> {
     compound::growth_minus_one(rate, period_months, broken, units30)
 }
 
