@@ -16,7 +16,7 @@
 //! assert_eq!(format_date(add_months(open, 2).unwrap()), "2024-03-31");
 //! ```
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 /// The latest date the engine computes with; a plan reaching past it is `OVERFLOW`.
 const LAST_YEAR: i32 = 9999;
@@ -56,27 +56,10 @@ pub fn date_cell(date: NaiveDate) -> crate::quote::Cell {
     crate::quote::Cell::new(std::str::from_utf8(&text).unwrap_or("0000-00-00"))
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        _ => 28,
-    }
-}
-
 /// `date` plus `months` months on `date`'s own day-of-month, clamped to the
-/// month's last day. `None` past year 9999.
+/// month's last day (chrono's `checked_add_months`). `None` past year 9999.
 pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
-    let total = i64::from(date.month0()) + i64::from(months);
-    let year = i64::from(date.year()) + total / 12;
-    if year > i64::from(LAST_YEAR) {
-        return None;
-    }
-    let year = i32::try_from(year).ok()?;
-    let month = u32::try_from(total % 12).ok()? + 1;
-    let day = date.day().min(days_in_month(year, month));
-    NaiveDate::from_ymd_opt(year, month, day)
+    date.checked_add_months(Months::new(months)).filter(|d| d.year() <= LAST_YEAR)
 }
 
 /// Actual days from `a` to `b` (the first day counts, the last does not: 算头不算尾).
