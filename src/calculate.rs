@@ -2,55 +2,44 @@
 //! calendar → ledger → missed → closure → interest → renewal, protection,
 //! tax → settle → quote with explain steps.
 
-use crate::calendar::{actual_days, date_cell, format_date, whole_months, Schedule};
+use crate::calendar::{actual_days, format_date, whole_months, Schedule};
 use crate::closure::Closure;
 use crate::error::{Error, ErrorCode, Result};
-use crate::explain::{units_sum, Explain};
+use crate::explain::{units_sum, Explain, ExplainKey};
 use crate::interest::{accrue, earn_period, Deposit};
 use crate::ledger::{self, Status};
 use crate::missed::{self, Breach};
-use crate::money::{add, div, fixed, mul, plain, plain_cell, sub, RoundingMode};
-use crate::plan::{parse_plan, Plan};
-use crate::product::{parse_product, Carry, EarlyRate, OnBreach, OverdueBase, Product};
+use crate::money::{add, div, fixed, mul, plain, sub};
+use crate::plan::Plan;
+use crate::product::{Carry, EarlyRate, OnBreach, OverdueBase, Product};
 use crate::protection;
-use crate::quote::{BreachRow, Cell, Quote, RenewalRow, Row, Warning};
+use crate::quote::{Figure, Quote, Renewal, Row, Warning};
 use crate::renewal::{chain_end, Chain, Leg};
 use crate::settle::{real_payout, Totals};
 use crate::tax::tax_on;
 use crate::xirr::effective_annual_yield;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde_json::Value;
 
-/// Prices a plan (JSON) under a product (JSON).
-///
-/// # Errors
-/// The product's first problem, then the plan's (CONTRACT.md §5, §6);
-/// `OVERFLOW` when the amounts cannot be computed exactly.
-///
-/// # Example
-/// ```
-/// use serde_json::json;
-/// let product = &savings_plan::catalog()[0];
-/// let plan = json!({ "start": "2025-01-15", "months": 12, "installment": "1000", "rate": "1.35" });
-/// let quote = savings_plan::calculate(product, &plan).unwrap();
-/// assert_eq!(quote.interest, "87.75");
-/// let bad = json!({ "start": "2025-01-15", "months": 12, "installment": "4.99" });
-/// assert_eq!(savings_plan::calculate(product, &bad).unwrap_err().code.as_str(), "BELOW_MINIMUM");
-/// ```
-pub fn calculate(product: &Value, plan: &Value) -> Result<Quote> {
-    let product = parse_product(product)?;
-    let plan = parse_plan(plan, &product, None)?;
-    price(&product, &plan)
-}
-
-/// Prices a validated plan.
+/// Prices a plan under a product: the typed path, through every stage.
 ///
 /// # Errors
 /// Plan problems that need the calendar (events, early withdrawal) and `OVERFLOW`.
+///
+/// # Example
+/// ```
+/// use savings_plan::{price, Closure, Plan, Product, Status};
+/// let product = Product::parse(&savings_plan::contract::catalog()[0])?;
+/// let plan = Plan::parse(&serde_json::json!({ "start": "2025-01-15", "months": 12, "installment": "1000", "rate": "1.35" }), &product)?;
+/// let quote = price(&product, &plan)?;
+/// assert_eq!(quote.payout.to_string(), "12087.75");
+/// assert_eq!(quote.closure, Closure::Maturity);
+/// assert_eq!(quote.schedule[0].status, Status::Paid);
+/// # Ok::<(), savings_plan::Error>(())
+/// ```
 pub fn price(product: &Product, plan: &Plan) -> Result<Quote> {
     let mut quote = price_with(product, plan, true)?;
-    if matches!(quote.closure, "early" | "closedByBank") {
+    if matches!(quote.closure, Closure::Early | Closure::ClosedByBank) {
         let held = Plan { withdraw_on: None, ..plan.clone() };
         quote.maturity_payout = price_with(product, &held, false).ok().map(|q| q.payout);
     }
@@ -83,14 +72,6 @@ fn early_rate(product: &Product, contract: Decimal, months_held: u32) -> (Decima
                 ),
             )
         }
-    }
-}
-
-fn mode_name(mode: RoundingMode) -> &'static str {
-    match mode {
-        RoundingMode::HalfUp => "halfUp",
-        RoundingMode::HalfEven => "halfEven",
-        RoundingMode::Down => "down",
     }
 }
 
@@ -160,7 +141,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     if let Some(b) = &breach {
         missed::refuse_after(&mut entries, b);
         explain.step(
-            "breach",
+            ExplainKey::Breach,
             format!(
                 "{} after installment {} ({}): {}",
                 b.trigger.as_str(),
@@ -168,14 +149,14 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
                 format_date(b.date),
                 b.effect.as_str()
             ),
-            format_date(b.date),
+            Figure::Date(b.date),
         );
     }
 
     // Rates: the early rate for every deposit on an early or bank close, else by the breach rule.
     let early = closed_in_term.then(|| early_rate(product, contract, months_held(term_end)));
     if let Some((r, f)) = &early {
-        explain.step("earlyRate", f.clone(), plain(*r));
+        explain.step(ExplainKey::EarlyRate, f.clone(), Figure::Plain(*r, 28));
     }
     let rate_for = |paid_on: NaiveDate, breach: Option<&Breach>| -> Decimal {
         if let Some((r, _)) = &early {
@@ -205,10 +186,10 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
 
     let accrued = accrue(product.method, &deposits, &schedule, term_end, !closed_in_term)?;
     if let Some(dp) = accrued.day_product {
-        explain.step("dayProduct", format!("Σ amount × days = Σ {} × days", plain(plan.installment)), plain(dp));
+        explain.step(ExplainKey::DayProduct, format!("Σ amount × days = Σ {} × days", plain(plan.installment)), Figure::Plain(dp, 28));
     } else if !accrued.units.is_empty() {
         let total = accrued.units.iter().try_fold(Decimal::ZERO, |s, u| add(s, *u))?;
-        explain.step("monthUnits", units_sum(&accrued.units), plain(total.round_dp(4)));
+        explain.step(ExplainKey::MonthUnits, units_sum(&accrued.units), Figure::Plain(total, 4));
     }
 
     // Overdue on the plan itself (no renewals): base × days × demand ÷ denominator.
@@ -230,26 +211,22 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     let interest_exact = add(accrued.total, overdue)?;
     let interest = rounding.round(interest_exact);
     let interest_formula = if accrued.formula.is_empty() { "0".to_string() } else { accrued.formula.clone() };
-    explain.step("interest", interest_formula, plain(accrued.total.round_dp(10)));
+    explain.step(ExplainKey::Interest, interest_formula, Figure::Plain(accrued.total, 10));
     if overdue_days > 0 {
-        explain.step("overdue", overdue_formula, plain(overdue.round_dp(10)));
+        explain.step(ExplainKey::Overdue, overdue_formula, Figure::Plain(overdue, 10));
     }
-    explain.rounded("rounding", interest_exact, interest, fixed(interest, scale), mode_name(rounding.mode), scale);
+    explain.rounded(ExplainKey::Rounding, interest_exact, interest, rounding.mode, scale);
 
     // Value protection: paid on a maturity or overdue close only.
     let mut subsidy = Decimal::ZERO;
     if let Some(vp) = product.value_protection {
         let srate = protection::subsidy_rate(vp, contract);
         if closed_in_term {
-            warnings.push(Warning {
-                code: "SUBSIDY_FORFEITED",
-                path: "plan.withdrawOn",
-                message: "no value-protection subsidy is paid on an early or bank closure".into(),
-            });
+            warnings.push(Warning::SubsidyForfeited);
         } else {
             let s = protection::subsidy(product.method, &deposits, contract, srate, &schedule, maturity)?;
             subsidy = rounding.round(s.total);
-            explain.step("subsidy", if s.formula.is_empty() { "0".into() } else { s.formula }, fixed(subsidy, scale));
+            explain.step(ExplainKey::Subsidy, if s.formula.is_empty() { "0".into() } else { s.formula }, Figure::Fixed(subsidy, scale));
         }
     }
 
@@ -258,13 +235,13 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     let fees = rounding.round(missed::late_fee(plan.installment, product, late_months).ok_or_else(Error::overflow)?);
     if late_months > 0 && !product.missed.late_fee_per_100.is_zero() {
         explain.step(
-            "lateFee",
+            ExplainKey::LateFee,
             format!(
                 "{} × {} ÷ 100 × {late_months} months late",
                 plain(plan.installment),
                 plain(product.missed.late_fee_per_100)
             ),
-            fixed(fees, scale),
+            Figure::Fixed(fees, scale),
         );
     }
 
@@ -283,7 +260,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     }
     let tax = rounding.round(tax_exact);
     if !tax.is_zero() {
-        explain.step("tax", format!("Σ interest × tax rate in force while it accrued = {}", plain(tax_exact.round_dp(10))), fixed(tax, scale));
+        explain.step(ExplainKey::Tax, format!("Σ interest × tax rate in force while it accrued = {}", plain(tax_exact.round_dp(10))), Figure::Fixed(tax, scale));
     }
 
     let mut totals = Totals { principal, interest, subsidy, fees, tax };
@@ -306,7 +283,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
                 if !leg.interim.is_zero() {
                     interim_flows.push((leg.end, leg.interim));
                 }
-                explain.step("renewal", leg.formula.clone(), fixed(leg.interest, scale));
+                explain.step(ExplainKey::Renewal, leg.formula.clone(), Figure::Fixed(leg.interest, scale));
             }
             if let Some(last) = legs.last() {
                 if last.closed_early && closure == Closure::Maturity {
@@ -322,7 +299,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     let payout = totals.payout(&rounding)?;
     let payout_scale = rounding.payout_display_scale();
     explain.step(
-        "payout",
+        ExplainKey::Payout,
         format!(
             "{} + {} + {} − {} − {}",
             fixed(totals.principal, scale),
@@ -331,7 +308,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
             fixed(totals.fees, scale),
             fixed(totals.tax, scale)
         ),
-        fixed(payout, payout_scale),
+        Figure::Fixed(payout, payout_scale),
     );
 
     // Yield over the actual cash flows.
@@ -341,51 +318,32 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     flows.push((close, sub(payout, interim_total)?));
     let eay = effective_annual_yield(&flows);
     if let Some(y) = eay {
-        explain.step("effectiveAnnualYield", format!("XIRR of {} cash flows, ACT/365", flows.len()), fixed(y, 2));
+        explain.step(ExplainKey::EffectiveAnnualYield, format!("XIRR of {} cash flows, ACT/365", flows.len()), Figure::Fixed(y, 2));
     }
 
     let real = match plan.inflation {
         Some(x) => {
             let r = real_payout(payout, x, actual_days(plan.start, close), &rounding)?;
             explain.step(
-                "realPayout",
+                ExplainKey::RealPayout,
                 format!("{} ÷ (1 + {}%)^({} ÷ 365)", fixed(payout, payout_scale), plain(x), actual_days(plan.start, close)),
-                fixed(r, scale),
+                Figure::Fixed(r, scale),
             );
-            Some(fixed(r, scale))
+            Some(r)
         }
         None => None,
     };
 
     if let Some(eff) = product.rates_effective {
         if plan.start < eff {
-            warnings.insert(
-                0,
-                Warning {
-                    code: "RATE_BEFORE_EFFECTIVE",
-                    path: "plan.start",
-                    message: format!("the plan starts before the rates' effective date {}", format_date(eff)),
-                },
-            );
+            warnings.insert(0, Warning::RateBeforeEffective { effective: eff });
         }
     }
     if plan.rate.is_some_and(|r| r != term_rate) {
-        warnings.push(Warning {
-            code: "RATE_OVERRIDE",
-            path: "plan.rate",
-            message: format!("the teller rate {}% replaces the product's {}%", plain(contract), plain(term_rate)),
-        });
+        warnings.push(Warning::RateOverride { teller: contract, product: term_rate });
     }
 
-    // Schedule rows. Amount and rate repeat from row to row: write each once.
-    let mut shown_amount = (Decimal::ZERO, Cell::new("0"));
-    let mut shown_rate = (Decimal::ZERO, Cell::new("0"));
-    let remember = |cache: &mut (Decimal, Cell), value: Decimal| -> Cell {
-        if cache.0 != value {
-            *cache = (value, plain_cell(value));
-        }
-        cache.1
-    };
+    // Schedule rows.
     let mut balance = Decimal::ZERO;
     let mut deposit_iter = deposits.iter().zip(accrued.units.iter()).peekable();
     let mut schedule_rows = Vec::with_capacity(entries.len());
@@ -401,56 +359,51 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
         balance = add(balance, amount)?;
         schedule_rows.push(Row {
             n: e.n,
-            due: date_cell(e.due),
-            paid_on: if e.status == Status::Missed || e.status == Status::Refused { None } else { e.paid_on.map(date_cell) },
-            amount: remember(&mut shown_amount, amount),
-            status: e.status.as_str(),
-            balance: plain_cell(balance),
-            rate: remember(&mut shown_rate, rate),
-            units: plain_cell(units.round_dp(4)),
+            due: e.due,
+            paid_on: if e.status == Status::Missed || e.status == Status::Refused { None } else { e.paid_on },
+            amount,
+            status: e.status,
+            balance,
+            rate,
+            units,
         });
     }
 
     Ok(Quote {
         product_id: product.id.clone(),
         currency: product.currency.clone(),
-        contract_rate: plain(contract),
-        maturity_date: format_date(maturity),
-        close_date: format_date(close),
-        closure: closure.as_str(),
-        principal: fixed(totals.principal, scale),
-        interest: fixed(totals.interest, scale),
-        subsidy: fixed(totals.subsidy, scale),
-        fees: fixed(totals.fees, scale),
-        tax: fixed(totals.tax, scale),
-        payout: fixed(payout, payout_scale),
-        effective_annual_yield: eay.map(|y| fixed(y, 2)),
+        contract_rate: contract,
+        maturity_date: maturity,
+        close_date: close,
+        closure,
+        principal: totals.principal,
+        interest: totals.interest,
+        subsidy: totals.subsidy,
+        fees: totals.fees,
+        tax: totals.tax,
+        payout,
+        effective_annual_yield: eay,
         real_payout: real,
-        breach: breach.map(|b| BreachRow {
-            trigger: b.trigger.as_str(),
-            installment: b.installment,
-            date: format_date(b.date),
-            effect: b.effect.as_str(),
-        }),
+        breach,
         maturity_payout: None,
         schedule: schedule_rows,
         renewals: legs
             .iter()
-            .map(|l| RenewalRow {
-                start: format_date(l.start),
-                end: format_date(l.end),
-                principal: fixed(l.principal, scale),
-                rate: plain(l.rate),
-                interest: fixed(l.interest, scale),
-                tax: fixed(l.tax, scale),
-                value: fixed(l.value, scale),
+            .map(|l| Renewal {
+                start: l.start,
+                end: l.end,
+                principal: l.principal,
+                rate: l.rate,
+                interest: l.interest,
+                tax: l.tax,
+                value: l.value,
             })
             .collect(),
         explain: explain.0,
         warnings,
         best: None,
         difference_to_best: None,
-        payout_value: payout,
+        scale,
         payout_scale,
     })
 }

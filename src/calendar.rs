@@ -10,7 +10,7 @@
 //! including, the next due date (maturity for the last one).
 //!
 //! ```
-//! use savings_plan::calendar::{add_months, parse_date, format_date};
+//! use savings_plan::{add_months, format_date, parse_date};
 //! let open = parse_date("2024-01-31").unwrap();
 //! assert_eq!(format_date(add_months(open, 1).unwrap()), "2024-02-29");
 //! assert_eq!(format_date(add_months(open, 2).unwrap()), "2024-03-31");
@@ -41,19 +41,26 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// `YYYY-MM-DD`, written by hand to keep chrono's formatting machinery out of the `.wasm`.
 pub fn format_date(date: NaiveDate) -> String {
-    String::from(date_cell(date).as_str())
+    String::from(DateText::of(date).as_str())
 }
 
-/// [`format_date`], kept inline for a schedule cell.
-pub fn date_cell(date: NaiveDate) -> crate::quote::Cell {
-    let year = date.year().clamp(0, 9999) as u32;
-    let (month, day) = (date.month(), date.day());
-    let digit = |n: u32| b'0' + (n % 10) as u8;
-    let text = [
-        digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), b'-',
-        digit(month / 10), digit(month), b'-', digit(day / 10), digit(day),
-    ];
-    crate::quote::Cell::new(std::str::from_utf8(&text).unwrap_or("0000-00-00"))
+/// [`format_date`] on the stack, for writers that copy it into their output.
+pub(crate) struct DateText([u8; 10]);
+
+impl DateText {
+    pub(crate) fn of(date: NaiveDate) -> DateText {
+        let year = date.year().clamp(0, 9999) as u32;
+        let (month, day) = (date.month(), date.day());
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        DateText([
+            digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), b'-',
+            digit(month / 10), digit(month), b'-', digit(day / 10), digit(day),
+        ])
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("0000-00-00")
+    }
 }
 
 /// `date` plus `months` months on `date`'s own day-of-month, clamped to the

@@ -3,16 +3,14 @@
 //! the whole call), and the best payout per currency is marked so the page
 //! never does money arithmetic. Ties are all `best`.
 
-use crate::calculate::calculate;
+use crate::contract::calculate;
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{fixed, sub};
+use crate::money::sub;
 use crate::quote::Quote;
-use serde::Serialize;
 use serde_json::Value;
 
 /// One position of a comparison.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Compared {
     Quote(Box<Quote>),
     Error { error: Error },
@@ -43,7 +41,7 @@ pub fn mark_best(entries: &mut [Compared]) -> Result<()> {
     let quotes: Vec<(String, rust_decimal::Decimal)> = entries
         .iter()
         .filter_map(|e| match e {
-            Compared::Quote(q) => Some((q.currency.clone(), q.payout_value)),
+            Compared::Quote(q) => Some((q.currency.clone(), q.payout)),
             Compared::Error { .. } => None,
         })
         .collect();
@@ -54,9 +52,9 @@ pub fn mark_best(entries: &mut [Compared]) -> Result<()> {
                 .filter(|(c, _)| *c == q.currency)
                 .map(|(_, p)| *p)
                 .max()
-                .unwrap_or(q.payout_value);
-            q.best = Some(q.payout_value == best);
-            q.difference_to_best = Some(fixed(sub(q.payout_value, best)?, q.payout_scale));
+                .unwrap_or(q.payout);
+            q.best = Some(q.payout == best);
+            q.difference_to_best = Some(sub(q.payout, best)?);
         }
     }
     Ok(())

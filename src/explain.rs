@@ -8,7 +8,8 @@
 //! `tax`, `renewal`, `payout`, `effectiveAnnualYield`, `realPayout`.
 
 use crate::money::plain;
-use crate::quote::Step;
+use crate::money::RoundingMode;
+use crate::quote::{Figure, Step};
 use crate::vocabulary::vocabulary;
 use rust_decimal::Decimal;
 
@@ -51,14 +52,14 @@ vocabulary! {
 pub struct Explain(pub Vec<Step>);
 
 impl Explain {
-    pub fn step(&mut self, key: &'static str, formula: impl Into<String>, value: impl Into<String>) {
-        self.0.push(Step { key, formula: formula.into(), value: value.into() });
+    pub fn step(&mut self, key: ExplainKey, formula: impl Into<String>, value: Figure) {
+        self.0.push(Step { key, formula: formula.into(), value });
     }
 
     /// An exact figure and the rounding that made it paid.
-    pub fn rounded(&mut self, key: &'static str, exact: Decimal, rounded: Decimal, shown: String, mode: &str, scale: u32) {
+    pub fn rounded(&mut self, key: ExplainKey, exact: Decimal, rounded: Decimal, mode: RoundingMode, scale: u32) {
         if exact != rounded {
-            self.step(key, format!("{} → {mode} to {scale} places", plain(exact.round_dp(10))), shown);
+            self.step(key, format!("{} → {} to {scale} places", plain(exact.round_dp(10)), mode.as_str()), Figure::Fixed(rounded, scale));
         }
     }
 }

@@ -6,13 +6,15 @@
 //! products carry an empty table.
 //!
 //! ```
-//! use savings_plan::tax::tax_on;
-//! use savings_plan::product::TaxStep;
-//! use savings_plan::calendar::parse_date;
-//! let table = [TaxStep { from: parse_date("1999-11-01").unwrap(), rate: "20".parse().unwrap() }];
-//! let tax = tax_on(&table, "87.75".parse().unwrap(),
-//!     parse_date("2000-01-15").unwrap(), parse_date("2001-01-15").unwrap()).unwrap();
-//! assert_eq!(tax.round_dp(2).to_string(), "17.55");
+//! use savings_plan::{price, Plan, Product};
+//! use serde_json::json;
+//! let product = Product::parse(&json!({ "schema": 1, "id": "x", "currency": "CNY",
+//!     "terms": [{ "months": 12, "rate": "1.35" }], "demandRate": "0.35",
+//!     "tax": [{ "from": "1999-11-01", "rate": "20" }] }))?;
+//! let plan = Plan::parse(&json!({ "start": "2000-01-15", "months": 12, "installment": "1000" }), &product)?;
+//! let quote = price(&product, &plan)?;
+//! assert_eq!((quote.interest.to_string(), quote.tax.to_string()), ("87.75".into(), "17.55".into()));
+//! # Ok::<(), savings_plan::Error>(())
 //! ```
 
 use crate::calendar::actual_days;

@@ -100,7 +100,7 @@ pub(crate) struct Table {
 /// locales: every contract enum of the engine.
 #[cfg(test)]
 pub(crate) fn tables() -> Vec<Table> {
-    use crate::product::*;
+    use crate::*;
     vec![
         MethodName::table(),
         DayCount::table(),
@@ -117,11 +117,11 @@ pub(crate) fn tables() -> Vec<Table> {
         MaturityAction::table(),
         Carry::table(),
         ProtectionKind::table(),
-        crate::ledger::Status::table(),
-        crate::closure::Closure::table(),
-        crate::explain::ExplainKey::table(),
-        crate::quote::WarningCode::table(),
-        crate::error::ErrorCode::table(),
+        Status::table(),
+        Closure::table(),
+        ExplainKey::table(),
+        WarningCode::table(),
+        ErrorCode::table(),
     ]
 }
 

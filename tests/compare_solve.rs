@@ -4,13 +4,19 @@
 
 mod common;
 use common::{plan, product, with};
+use savings_plan::contract::ToJson;
 use serde_json::{json, Value};
+
+/// The contract's JSON of a result, as the page reads it.
+fn json_of<T: ToJson + ?Sized>(v: &T) -> Value {
+    serde_json::from_str(&v.to_json()).unwrap()
+}
 
 #[test]
 fn compare_marks_the_best_per_currency_and_keeps_errors_in_place() {
-    let products = Value::Array(savings_plan::catalog());
+    let products = Value::Array(savings_plan::contract::catalog());
     let p = plan("2025-06-10", 12, "1000", None);
-    let out = serde_json::to_value(savings_plan::compare(&products, &p).unwrap()).unwrap();
+    let out = json_of(&savings_plan::contract::compare(&products, &p).unwrap());
     let out = out.as_array().unwrap();
     assert_eq!(out.len(), 7);
     // The Post Office RD offers no 12-month term: an error entry in its position.
@@ -34,14 +40,14 @@ fn compare_ties_are_all_best_and_order_does_not_matter() {
     let a = product("cn-lczq-standard");
     let b = with(a.clone(), json!({ "id": "copy" }));
     let p = plan("2025-06-10", 12, "1000", None);
-    let out = serde_json::to_value(savings_plan::compare(&json!([a, b]), &p).unwrap()).unwrap();
+    let out = json_of(&savings_plan::contract::compare(&json!([a, b]), &p).unwrap());
     assert_eq!(out[0]["best"], true);
     assert_eq!(out[1]["best"], true);
-    let catalog = savings_plan::catalog();
-    let forward = serde_json::to_value(savings_plan::compare(&Value::Array(catalog.clone()), &p).unwrap()).unwrap();
+    let catalog = savings_plan::contract::catalog();
+    let forward = json_of(&savings_plan::contract::compare(&Value::Array(catalog.clone()), &p).unwrap());
     let mut reversed_products = catalog.clone();
     reversed_products.reverse();
-    let backward = serde_json::to_value(savings_plan::compare(&Value::Array(reversed_products), &p).unwrap()).unwrap();
+    let backward = json_of(&savings_plan::contract::compare(&Value::Array(reversed_products), &p).unwrap());
     let best_ids = |v: &Value| {
         let mut ids: Vec<String> = v.as_array().unwrap().iter().filter(|r| r["best"] == true).map(|r| r["productId"].to_string()).collect();
         ids.sort();
@@ -52,33 +58,32 @@ fn compare_ties_are_all_best_and_order_does_not_matter() {
 
 #[test]
 fn compare_needs_an_array() {
-    let e = savings_plan::compare(&json!({}), &plan("2025-06-10", 12, "1000", None)).unwrap_err();
+    let e = savings_plan::contract::compare(&json!({}), &plan("2025-06-10", 12, "1000", None)).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_TYPE", "products"));
 }
 
 #[test]
 fn solve_finds_the_smallest_installment_reaching_the_target() {
     let p = plan("2025-01-15", 12, "5", Some("1.35"));
-    let s = savings_plan::solve_installment(&product("cn-lczq-standard"), &p, &json!("12087.75")).unwrap();
-    assert_eq!(s.installment, "1000");
-    assert_eq!(s.result.payout, "12087.75");
-    let s = savings_plan::solve_installment(&product("cn-lczq-standard"), &p, &json!("12087.76")).unwrap();
-    assert_eq!(s.installment, "1000.01");
+    let s = savings_plan::contract::solve_installment(&product("cn-lczq-standard"), &p, &json!("12087.75")).unwrap();
+    assert_eq!(s.installment, rust_decimal::Decimal::new(1000, 0));
+    assert_eq!(s.result.payout, rust_decimal::Decimal::new(1208775, 2));
+    let s = savings_plan::contract::solve_installment(&product("cn-lczq-standard"), &p, &json!("12087.76")).unwrap();
+    assert_eq!(s.installment, rust_decimal::Decimal::new(100001, 2));
     // ¥100,000 in 3 years at the example rate.
     let p = plan("2025-06-10", 36, "5", None);
-    let s = savings_plan::solve_installment(&product("cn-lczq-standard"), &p, &json!("100000")).unwrap();
-    let below = savings_plan::calculate(&product("cn-lczq-standard"), &plan("2025-06-10", 36, &{
-        let k: rust_decimal::Decimal = s.installment.parse().unwrap();
-        (k - rust_decimal::Decimal::new(1, 2)).to_string()
+    let s = savings_plan::contract::solve_installment(&product("cn-lczq-standard"), &p, &json!("100000")).unwrap();
+    let below = savings_plan::contract::calculate(&product("cn-lczq-standard"), &plan("2025-06-10", 36, &{
+        (s.installment - rust_decimal::Decimal::new(1, 2)).to_string()
     }, None)).unwrap();
-    assert!(s.result.payout_value >= rust_decimal::Decimal::from(100_000));
-    assert!(below.payout_value < rust_decimal::Decimal::from(100_000));
+    assert!(s.result.payout >= rust_decimal::Decimal::from(100_000));
+    assert!(below.payout < rust_decimal::Decimal::from(100_000));
 }
 
 #[test]
 fn solve_rejects_events_with_amounts() {
     let mut p = plan("2025-01-15", 12, "5", None);
     p["events"] = json!([{ "n": 2, "missed": true }, { "n": 3, "amount": "10" }]);
-    let e = savings_plan::solve_installment(&product("cn-lczq-standard"), &p, &json!("1000")).unwrap_err();
+    let e = savings_plan::contract::solve_installment(&product("cn-lczq-standard"), &p, &json!("1000")).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_VALUE", "plan.events"));
 }

@@ -159,7 +159,7 @@ fn break_product(rng: &mut Rng, p: &mut Value) {
 }
 
 fn date(year: u64, month: u64, day: u64) -> String {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let last = match month {
         2 if leap => 29,
         2 => 28,

@@ -435,10 +435,10 @@ fn warnings_for_old_rates_and_teller_override() {
 
 #[test]
 fn catalog_products_are_valid_and_dated() {
-    let catalog = savings_plan::catalog();
+    let catalog = savings_plan::contract::catalog();
     assert_eq!(catalog.len(), 7);
     for p in &catalog {
-        assert_eq!(savings_plan::validate_product(p), vec![], "{}", p["id"]);
+        assert_eq!(savings_plan::contract::validate_product(p), vec![], "{}", p["id"]);
         assert!(p["ratesEffective"].is_string(), "{}", p["id"]);
         assert!(p["note"]["en"].as_str().unwrap().contains("Example rates"), "{}", p["id"]);
     }

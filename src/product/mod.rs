@@ -28,10 +28,11 @@
 pub mod defaults;
 mod read;
 
+// The sections' types, where the engine's stages look for them.
 pub use crate::closure::{Early, EarlyRate};
-pub use crate::interest::{AccrueTo, BrokenPeriod, Compounding, DayCount, Method, MethodName};
-pub use crate::missed::{BreachAfter, BreachTrigger, EarnsFrom, Missed, OnBreach};
-pub use crate::money::{Rounding, RoundingMode};
+pub use crate::interest::{BrokenPeriod, DayCount, Method};
+pub use crate::missed::{Missed, OnBreach};
+pub use crate::money::Rounding;
 pub use crate::overdue::{OverdueBase, OverdueRate};
 
 use crate::error::{Error, ErrorCode, Result};

@@ -1,6 +1,6 @@
-//! Adapter for revisions whose results write themselves through the public
-//! `savings_plan::json::ToJson` (main up to the typed-result restructure).
-use savings_plan::json::ToJson;
+//! Adapter for revisions with typed results and the JSON entry points in
+//! `savings_plan::contract`.
+use savings_plan::contract::{self, ToJson};
 use serde_json::Value;
 
 fn text<T: ToJson>(r: Result<T, savings_plan::Error>) -> String {
@@ -11,17 +11,17 @@ fn text<T: ToJson>(r: Result<T, savings_plan::Error>) -> String {
 }
 
 pub fn catalog() -> Vec<Value> {
-    savings_plan::catalog()
+    contract::catalog()
 }
 pub fn calculate(product: &Value, plan: &Value) -> String {
-    text(savings_plan::calculate(product, plan))
+    text(contract::calculate(product, plan))
 }
 pub fn compare(products: &Value, plan: &Value) -> String {
-    text(savings_plan::compare(products, plan))
+    text(contract::compare(products, plan))
 }
 pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> String {
-    text(savings_plan::solve_installment(product, plan, target))
+    text(contract::solve_installment(product, plan, target))
 }
 pub fn validate_product(product: &Value) -> String {
-    savings_plan::validate_product(product).to_json()
+    contract::validate_product(product).to_json()
 }
