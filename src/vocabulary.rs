@@ -192,7 +192,7 @@ mod tests {
 
     /// The configurator's fields: path → (options, option key overrides).
     fn configurator() -> BTreeMap<String, (Vec<String>, BTreeMap<String, String>)> {
-        let js = read("www/configurator.js");
+        let js = read("www/panels/configurator.js");
         let fields = &js[js.find("const FIELDS = [").unwrap()..];
         let fields = &fields[..fields.find("\n];").unwrap()];
         let mut out = BTreeMap::new();
@@ -220,10 +220,10 @@ mod tests {
         let expected = configurator_fields();
         let mut checked = Vec::new();
         for (path, extra, ts) in &expected {
-            let (options, _) = fields.get(*path).unwrap_or_else(|| panic!("www/configurator.js lacks the field {path}"));
+            let (options, _) = fields.get(*path).unwrap_or_else(|| panic!("www/panels/configurator.js lacks the field {path}"));
             let mut want: Vec<String> = extra.iter().map(|e| e.to_string()).collect();
             want.extend(table(ts).names.iter().map(|n| n.to_string()));
-            assert_eq!(options, &want, "www/configurator.js: the options of {path}");
+            assert_eq!(options, &want, "www/panels/configurator.js: the options of {path}");
             checked.push(path.to_string());
         }
         let unchecked: Vec<&String> = fields.keys().filter(|k| !checked.contains(k)).collect();
@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn the_configurator_defaults_are_the_engine_defaults() {
-        let js = read("www/configurator.js");
+        let js = read("www/panels/configurator.js");
         let body = &js[js.find("const DEFAULTS = {").unwrap() + "const DEFAULTS = {".len()..];
         let body = &body[..body.find("\n};").unwrap()];
         let mut shown = BTreeMap::new();
@@ -265,13 +265,13 @@ mod tests {
         let engine: BTreeMap<&str, Value> =
             crate::product::defaults::table().into_iter().map(|(k, v)| (k, serde_json::from_str(&v).unwrap())).collect();
         for (key, value) in &shown {
-            assert_eq!(engine.get(key.as_str()), Some(value), "www/configurator.js DEFAULTS['{key}']");
+            assert_eq!(engine.get(key.as_str()), Some(value), "www/panels/configurator.js DEFAULTS['{key}']");
         }
         // The engine's other defaults are absent values (null, []) or not editable in the configurator.
         let not_editable = ["overdue.rate"];
         for (key, value) in &engine {
             let nothing = value.is_null() || value.as_array().is_some_and(Vec::is_empty);
-            assert!(nothing || not_editable.contains(key) || shown.contains_key(*key), "www/configurator.js lacks DEFAULTS['{key}'] = {value}");
+            assert!(nothing || not_editable.contains(key) || shown.contains_key(*key), "www/panels/configurator.js lacks DEFAULTS['{key}'] = {value}");
         }
     }
 
