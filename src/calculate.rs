@@ -12,8 +12,8 @@ use crate::missed::{self, Breach};
 use crate::money::{add, div, fixed, mul, plain, sub};
 use crate::plan::Plan;
 use crate::product::{Carry, EarlyRate, OnBreach, OverdueBase, Product};
-use crate::protection;
-use crate::quote::{Figure, Quote, Renewal, Row, Warning};
+use crate::protection::{self, Source};
+use crate::quote::{Assumption, AssumptionKey, Figure, Quote, Renewal, Row, Warning};
 use crate::renewal::{chain_end, Chain, Leg};
 use crate::settle::{real_payout, Totals};
 use crate::tax::tax_on;
@@ -217,10 +217,18 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     }
     explain.rounded(ExplainKey::Rounding, interest_exact, interest, rounding.mode, scale);
 
-    // Value protection: paid on a maturity or overdue close only.
+    // Value protection: paid on a maturity or overdue close only, an
+    // inflation-linked one at the plan's inflation when it gives one.
     let mut subsidy = Decimal::ZERO;
+    let mut assumptions = Vec::new();
+    if let Some(x) = plan.inflation {
+        assumptions.push(Assumption { key: AssumptionKey::Inflation, value: x, source: Source::Plan });
+    }
     if let Some(vp) = product.value_protection {
-        let srate = protection::subsidy_rate(vp, contract);
+        let srate = protection::subsidy_rate(vp, contract, plan.inflation);
+        if let (Some((x, Source::Product)), false) = (protection::inflation_used(vp, plan.inflation), closed_in_term) {
+            assumptions.push(Assumption { key: AssumptionKey::Inflation, value: x, source: Source::Product });
+        }
         if closed_in_term {
             warnings.push(Warning::SubsidyForfeited);
         } else {
@@ -248,12 +256,14 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     // Tax by accrual period, rounded once for the plan's own term.
     let mut tax_exact = Decimal::ZERO;
     if !product.tax.is_empty() {
+        // Split over the days the interest accrued: they end where accrual ends.
+        let accrued_to = crate::interest::accrual_end(product.method, term_end, !closed_in_term);
         let first_from = accrued.from.iter().min().copied().unwrap_or(plan.start);
-        if crate::tax::single_rate(&product.tax, first_from, term_end) {
-            tax_exact = tax_on(&product.tax, accrued.total, first_from, term_end)?;
+        if crate::tax::single_rate(&product.tax, first_from, accrued_to) {
+            tax_exact = tax_on(&product.tax, accrued.total, first_from, accrued_to)?;
         } else {
             for i in 0..deposits.len() {
-                tax_exact = add(tax_exact, tax_on(&product.tax, accrued.interest_of(i), accrued.from[i], term_end)?)?;
+                tax_exact = add(tax_exact, tax_on(&product.tax, accrued.interest_of(i), accrued.from[i], accrued_to)?)?;
             }
         }
         tax_exact = add(tax_exact, tax_on(&product.tax, overdue, maturity, close.max(maturity))?)?;
@@ -401,6 +411,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
             .collect(),
         explain: explain.0,
         warnings,
+        assumptions,
         best: None,
         difference_to_best: None,
         scale,

@@ -13,7 +13,7 @@ use crate::calendar::DateText;
 use crate::compare::Compared;
 use crate::error::Error;
 use crate::money::{fixed_digits, plain_digits, Digits};
-use crate::quote::{Breach, Figure, Quote, Renewal, Row, Step, Warning};
+use crate::quote::{Assumption, Breach, Figure, Quote, Renewal, Row, Step, Warning};
 use crate::solve::Solution;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -349,6 +349,16 @@ impl ToJson for Breach {
     }
 }
 
+impl ToJson for Assumption {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.word("key", self.key.as_str())
+            .fixed("value", self.value, self.value.scale())
+            .word("source", self.source.as_str());
+        o.end();
+    }
+}
+
 impl ToJson for Step {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
@@ -385,7 +395,8 @@ impl Quote {
             .field("schedule", &Schedule(&self.schedule))
             .field("renewals", &Renewals(&self.renewals, scale))
             .field("explain", &self.explain)
-            .field("warnings", &self.warnings);
+            .field("warnings", &self.warnings)
+            .field("assumptions", &self.assumptions);
         if let Some(best) = &self.best {
             o.field("best", best);
         }

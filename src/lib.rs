@@ -136,4 +136,4 @@ pub use product::defaults;
 pub use product::{
     Carry, Limits, MaturityAction, Product, ProtectionKind, Renew, TaxStep, Term, ValueProtection, MAX_MONTHS,
 };
-pub use quote::{Figure, Quote, Renewal, Row, Step, Warning, WarningCode};
+pub use quote::{Assumption, AssumptionKey, Figure, Quote, Renewal, Row, Source, Step, Warning, WarningCode};

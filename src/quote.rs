@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 pub use crate::missed::Breach;
+pub use crate::protection::Source;
 
 vocabulary! {
     /// What a warning is about (a warning's `code`).
@@ -119,6 +120,24 @@ pub enum Figure {
     Date(NaiveDate),
 }
 
+vocabulary! {
+    /// What an assumption is about (an assumption's `key`).
+    pub enum AssumptionKey as "AssumptionKey", locale [] {
+        /// The yearly inflation a value-protection subsidy or a real payout rests on.
+        Inflation = "inflation",
+    }
+}
+
+/// A figure the result depends on that nobody knows today (CONTRACT.md §8.1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assumption {
+    pub key: AssumptionKey,
+    /// The figure as it was given (`2.0` keeps its one place).
+    pub value: Decimal,
+    /// Who chose it.
+    pub source: Source,
+}
+
 /// One step of "how we calculated", with the numbers filled in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
@@ -159,6 +178,8 @@ pub struct Quote {
     pub renewals: Vec<Renewal>,
     pub explain: Vec<Step>,
     pub warnings: Vec<Warning>,
+    /// What the figures rest on that nobody knows today.
+    pub assumptions: Vec<Assumption>,
     /// Set by `compare` only.
     pub best: Option<bool>,
     /// Set by `compare` only: payout minus the best payout in the same currency.

@@ -121,6 +121,8 @@ pub(crate) fn tables() -> Vec<Table> {
         Closure::table(),
         ExplainKey::table(),
         WarningCode::table(),
+        AssumptionKey::table(),
+        crate::protection::Source::table(),
         ErrorCode::table(),
     ]
 }

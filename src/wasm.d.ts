@@ -31,6 +31,8 @@ export type ExplainKey =
   | "monthUnits" | "dayProduct" | "breach" | "earlyRate" | "interest" | "overdue"
   | "rounding" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout";
 export type WarningCode = "RATE_BEFORE_EFFECTIVE" | "RATE_OVERRIDE" | "SUBSIDY_FORFEITED";
+export type AssumptionKey = "inflation";
+export type AssumptionSource = "plan" | "product";
 export type ErrorCode =
   | "INVALID_DECIMAL" | "MISSING_FIELD" | "UNKNOWN_FIELD" | "INVALID_VALUE" | "INVALID_TYPE"
   | "TERM_NOT_OFFERED" | "BELOW_MINIMUM" | "ABOVE_MAXIMUM" | "NOT_A_STEP_MULTIPLE"
@@ -113,6 +115,8 @@ export interface ScheduleRow {
 export interface RenewalRow { start: IsoDate; end: IsoDate; principal: Decimal; rate: Decimal; interest: Decimal; tax: Decimal; value: Decimal }
 export interface BreachRow { trigger: BreachTrigger; installment: number; date: IsoDate; effect: OnBreach }
 export interface ExplainStep { key: ExplainKey; formula: string; value: string }
+/** What a result rests on that nobody knows today (CONTRACT.md §8.1); source "product": nobody chose it. */
+export interface Assumption { key: AssumptionKey; value: Decimal; source: AssumptionSource }
 export interface Warning { code: WarningCode; path: string; message: string }
 
 /** What one product pays for one plan (CONTRACT.md §3). */
@@ -137,6 +141,7 @@ export interface Result {
   renewals: RenewalRow[];
   explain: ExplainStep[];
   warnings: Warning[];
+  assumptions: Assumption[];
   /** compare() only */
   best?: boolean;
   /** compare() only: payout minus the best payout in the same currency. */

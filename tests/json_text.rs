@@ -53,6 +53,8 @@ fn expected(q: &Quote) -> Value {
         } })).collect::<Vec<_>>(),
         "warnings": q.warnings.iter().map(|w| json!({ "code": w.code().as_str(), "path": w.path(), "message": w.message() }))
             .collect::<Vec<_>>(),
+        "assumptions": q.assumptions.iter().map(|a| json!({ "key": a.key.as_str(), "value": fixed(a.value, a.value.scale()),
+            "source": a.source.as_str() })).collect::<Vec<_>>(),
     });
     if let Some(best) = q.best {
         doc["best"] = json!(best);
