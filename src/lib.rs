@@ -89,7 +89,6 @@
 //!    stages' outputs.
 //! 10. **quote** — the [`Quote`]; JSON formats only in [`Quote::to_json`].
 
-mod calculate;
 mod calendar;
 mod catalog;
 mod closure;
@@ -108,6 +107,7 @@ mod missed;
 mod money;
 mod overdue;
 mod plan;
+mod price;
 mod product;
 mod protection;
 mod quote;
@@ -121,7 +121,7 @@ mod xirr;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use calculate::price;
+pub use price::price;
 pub use calendar::{add_months, format_date, parse_date};
 pub use closure::{Closure, Early, EarlyRate};
 pub use error::{Error, ErrorCode, Result};

@@ -48,6 +48,25 @@ vocabulary! {
     }
 }
 
+impl OnBreach {
+    /// Whether deposits offered on or after the breach are turned away.
+    pub fn refuses(self) -> bool {
+        match self {
+            OnBreach::StopDeposits => true,
+            OnBreach::LaterAtDemand | OnBreach::AllAtDemand | OnBreach::ActualAtContract => false,
+        }
+    }
+
+    /// The rate of a deposit paid on `paid_on` after a breach on `breach_date`.
+    pub fn rate(self, breach_date: NaiveDate, paid_on: NaiveDate, contract: Decimal, demand: Decimal) -> Decimal {
+        match self {
+            OnBreach::AllAtDemand => demand,
+            OnBreach::LaterAtDemand if paid_on >= breach_date => demand,
+            OnBreach::LaterAtDemand | OnBreach::StopDeposits | OnBreach::ActualAtContract => contract,
+        }
+    }
+}
+
 /// When misses become a breach (`missed.breachAfter`): `n` misses of a kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BreachAfter {
@@ -78,6 +97,49 @@ pub struct Breach {
     pub effect: OnBreach,
 }
 
+/// What the misses did to the account.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Misses {
+    /// The day the bank closed the account (`closeAfterConsecutive`): before
+    /// maturity and before any withdrawal.
+    pub bank_closure: Option<NaiveDate>,
+    pub breach: Option<Breach>,
+    /// Σ months late of the make-ups, for the late fee.
+    pub late_months: u32,
+}
+
+impl Misses {
+    /// The rate a deposit paid on `paid_on` earns under the breach rule.
+    pub fn rate(&self, paid_on: NaiveDate, contract: Decimal, demand: Decimal) -> Decimal {
+        match &self.breach {
+            Some(b) => b.effect.rate(b.date, paid_on, contract, demand),
+            None => contract,
+        }
+    }
+}
+
+/// Assesses the ledger's misses: the bank's closure (the ledger then ends
+/// there; `bank` off prices the plan as if the bank never closed), the
+/// breach up to the day the account stops taking deposits (maturity, the
+/// withdrawal or the bank's closure) with its effect on the deposits, and
+/// the months late of the make-ups.
+pub fn assess(entries: &mut Vec<Entry>, schedule: &Schedule, product: &Product, withdraw_on: Option<NaiveDate>, bank: bool) -> Misses {
+    let bank_closure = match bank {
+        true => bank_closure(entries, schedule, product).filter(|d| withdraw_on.is_none_or(|w| *d < w)),
+        false => None,
+    };
+    if let Some(d) = bank_closure {
+        crate::ledger::cut_at(entries, d);
+    }
+    let stop = [withdraw_on, bank_closure].into_iter().flatten().fold(schedule.maturity(), NaiveDate::min);
+    let breach = find_breach(entries, schedule, product, stop);
+    if let Some(b) = &breach {
+        refuse_after(entries, b);
+    }
+    let late_months = late_months_total(entries.iter().filter(|e| e.is_deposit()), schedule);
+    Misses { bank_closure, breach, late_months }
+}
+
 /// The first installment k that ends a run of `n` consecutive misses.
 fn consecutive_run(entries: &[Entry], n: u32) -> Option<u32> {
     let mut run = 0;
@@ -91,7 +153,7 @@ fn consecutive_run(entries: &[Entry], n: u32) -> Option<u32> {
 }
 
 /// Finds the breach, if the misses make one on or before `close`.
-pub fn find_breach(entries: &[Entry], schedule: &Schedule, product: &Product, close: NaiveDate) -> Option<Breach> {
+fn find_breach(entries: &[Entry], schedule: &Schedule, product: &Product, close: NaiveDate) -> Option<Breach> {
     let trigger = product.missed.breach_after?;
     let n = trigger.n;
     let (installment, date) = match trigger.trigger {
@@ -120,16 +182,17 @@ pub fn find_breach(entries: &[Entry], schedule: &Schedule, product: &Product, cl
 
 /// The date the bank closes the account, if `closeAfterConsecutive` misses
 /// in a row happen before maturity.
-pub fn bank_closure(entries: &[Entry], schedule: &Schedule, product: &Product) -> Option<NaiveDate> {
+fn bank_closure(entries: &[Entry], schedule: &Schedule, product: &Product) -> Option<NaiveDate> {
     let n = product.missed.close_after_consecutive?;
     let k = consecutive_run(entries, n)?;
     let date = schedule.month_end(k);
     (date < schedule.maturity()).then_some(date)
 }
 
-/// Under `stopDeposits`, turns away every deposit on or after the breach date.
-pub fn refuse_after(entries: &mut [Entry], breach: &Breach) {
-    if breach.effect != OnBreach::StopDeposits {
+/// Turns away every deposit on or after the breach date, when the breach's
+/// effect refuses them (`stopDeposits`).
+fn refuse_after(entries: &mut [Entry], breach: &Breach) {
+    if !breach.effect.refuses() {
         return;
     }
     for e in entries.iter_mut() {
@@ -150,7 +213,7 @@ pub fn months_late(entry: &Entry, schedule: &Schedule) -> u32 {
 }
 
 /// Whole installment-months of lateness, for the fee: Σ months late.
-pub fn late_months_total<'a>(entries: impl Iterator<Item = &'a Entry>, schedule: &Schedule) -> u32 {
+fn late_months_total<'a>(entries: impl Iterator<Item = &'a Entry>, schedule: &Schedule) -> u32 {
     entries.map(|e| months_late(e, schedule)).sum()
 }
 

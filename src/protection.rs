@@ -11,7 +11,8 @@
 use crate::calendar::Schedule;
 use crate::error::Result;
 use crate::interest::{accrue, Accrued, Deposit};
-use crate::product::{Method, ValueProtection};
+use crate::product::{Method, Product, ValueProtection};
+use crate::quote::{Assumption, AssumptionKey};
 use crate::vocabulary::vocabulary;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -46,17 +47,56 @@ pub fn subsidy_rate(protection: ValueProtection, contract_rate: Decimal, plan_in
     }
 }
 
+/// The subsidy of a term: the deposits that earned the contract rate, at
+/// the subsidy rate, accrued to maturity by the product's method made simple.
+pub struct Subsidy {
+    pub method: Method,
+    pub deposits: Vec<Deposit>,
+    pub accrued: Accrued,
+}
+
 /// The exact subsidy on the deposits that earned the contract rate, to maturity.
-pub fn subsidy(method: Method, deposits: &[Deposit], contract_rate: Decimal, rate: Decimal, schedule: &Schedule, maturity: NaiveDate) -> Result<Accrued> {
+pub fn subsidy(method: Method, deposits: &[Deposit], contract_rate: Decimal, rate: Decimal, schedule: &Schedule, maturity: NaiveDate) -> Result<Subsidy> {
     let at_subsidy: Vec<Deposit> = deposits
         .iter()
         .filter(|d| d.rate == contract_rate)
         .map(|d| Deposit { rate, ..d.clone() })
         .collect();
-    // The subsidy is simple on the interest's units, also for compound products.
-    let method = match method {
-        Method::Compound { .. } => Method::MonthlyProduct,
-        other => other,
-    };
-    accrue(method, &at_subsidy, schedule, maturity, true)
+    let method = method.simple();
+    let accrued = accrue(method, &at_subsidy, schedule, maturity, true)?;
+    Ok(Subsidy { method, deposits: at_subsidy, accrued })
+}
+
+/// The term's subsidy: `None` without value protection, and on an early or
+/// bank close (no subsidy is paid then).
+pub fn on_term(
+    product: &Product,
+    deposits: &[Deposit],
+    contract_rate: Decimal,
+    schedule: &Schedule,
+    (in_term, plan_inflation): (bool, Option<Decimal>),
+) -> Result<Option<Subsidy>> {
+    match product.value_protection {
+        Some(vp) if !in_term => {
+            let rate = subsidy_rate(vp, contract_rate, plan_inflation);
+            subsidy(product.method, deposits, contract_rate, rate, schedule, schedule.maturity()).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+/// What the result rests on that nobody knows today: the plan's inflation
+/// when it gives one, else the product's assumed inflation when an
+/// inflation-linked subsidy is paid.
+pub fn assumptions(product: &Product, plan_inflation: Option<Decimal>, in_term: bool) -> Vec<Assumption> {
+    let mut out = Vec::new();
+    if let Some(x) = plan_inflation {
+        out.push(Assumption { key: AssumptionKey::Inflation, value: x, source: Source::Plan });
+    }
+    if let Some(vp) = product.value_protection {
+        if let (Some((x, Source::Product)), false) = (inflation_used(vp, plan_inflation), in_term) {
+            out.push(Assumption { key: AssumptionKey::Inflation, value: x, source: Source::Product });
+        }
+    }
+    out
 }

@@ -10,9 +10,14 @@
 //! `contractRate` (documented in the README) so that a comparison can be
 //! read without the products beside it.
 
-use crate::closure::Closure;
+use crate::closure::{Closed, Closure};
+use crate::error::Result;
 use crate::explain::ExplainKey;
-use crate::ledger::Status;
+use crate::interest::Deposit;
+use crate::ledger::{Entry, Status};
+use crate::money::add;
+use crate::plan::Plan;
+use crate::product::Product;
 use crate::vocabulary::vocabulary;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -204,4 +209,42 @@ impl Quote {
     pub fn to_json(&self) -> String {
         crate::json::ToJson::to_json(self)
     }
+}
+
+/// The schedule rows: every ledger entry, with what it deposited, the rate
+/// it earned and its units (from the deposits, in the same order).
+pub(crate) fn rows(entries: &[Entry], deposits: &[Deposit], units: &[Decimal]) -> Result<Vec<Row>> {
+    let mut balance = Decimal::ZERO;
+    let mut earning = deposits.iter().zip(units.iter()).peekable();
+    let mut rows = Vec::with_capacity(entries.len());
+    for e in entries {
+        let (amount, rate, units) = match earning.peek() {
+            Some((d, u)) if d.n == e.n && e.is_deposit() => {
+                let row = (d.amount, d.rate, **u);
+                earning.next();
+                row
+            }
+            _ => (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO),
+        };
+        balance = add(balance, amount)?;
+        let paid_on = if matches!(e.status, Status::Missed | Status::Refused) { None } else { e.paid_on };
+        rows.push(Row { n: e.n, due: e.due, paid_on, amount, status: e.status, balance, rate, units });
+    }
+    Ok(rows)
+}
+
+/// What the saver or teller should know: the plan starts before the rates'
+/// effective date, a forfeited subsidy, a teller rate.
+pub(crate) fn warnings(product: &Product, plan: &Plan, closed: &Closed, contract: Decimal, term_rate: Decimal) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    if let Some(effective) = product.rates_effective.filter(|eff| plan.start < *eff) {
+        warnings.push(Warning::RateBeforeEffective { effective });
+    }
+    if product.value_protection.is_some() && closed.in_term() {
+        warnings.push(Warning::SubsidyForfeited);
+    }
+    if plan.rate.is_some_and(|r| r != term_rate) {
+        warnings.push(Warning::RateOverride { teller: contract, product: term_rate });
+    }
+    warnings
 }

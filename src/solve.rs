@@ -5,7 +5,7 @@
 //! installment, so a bracket from a linear estimate and a bisection over
 //! whole steps find it in a few dozen pricings.
 
-use crate::calculate::price;
+use crate::price::price;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::decimal_value;
 use crate::money::{add, div, mul, plain, sub};

@@ -19,7 +19,9 @@
 
 use crate::calendar::actual_days;
 use crate::error::Result;
+use crate::interest::Accrued;
 use crate::money::{add, div, mul};
+use crate::overdue::Overdue;
 use crate::product::TaxStep;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -54,4 +56,29 @@ pub fn tax_on(steps: &[TaxStep], interest: Decimal, from: NaiveDate, to: NaiveDa
     }
     weighted = add(weighted, mul(Decimal::from(actual_days(cursor, to)), rate)?)?;
     div(mul(interest, weighted)?, mul(Decimal::from(total_days), Decimal::ONE_HUNDRED)?)
+}
+
+/// The exact tax of the plan's own term: the installments' interest by the
+/// periods it accrued in (one piece when one rate held throughout), and the
+/// overdue interest from maturity to the close.
+///
+/// `accrued_to` is where the interest stopped accruing (the day before
+/// maturity under `accrueTo: dayBeforeMaturity`): the split ends there.
+pub fn on_term(steps: &[TaxStep], accrued: &Accrued, start: NaiveDate, accrued_to: NaiveDate, overdue: Option<&Overdue>) -> Result<Decimal> {
+    if steps.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    let first_from = accrued.from.iter().min().copied().unwrap_or(start);
+    let mut tax = Decimal::ZERO;
+    if single_rate(steps, first_from, accrued_to) {
+        tax = tax_on(steps, accrued.total, first_from, accrued_to)?;
+    } else {
+        for (i, from) in accrued.from.iter().enumerate() {
+            tax = add(tax, tax_on(steps, accrued.interest_of(i), *from, accrued_to)?)?;
+        }
+    }
+    match overdue {
+        Some(o) => add(tax, tax_on(steps, o.interest, o.from, o.to)?),
+        None => Ok(tax),
+    }
 }

@@ -10,10 +10,10 @@
 //! one division: i × (m mod p) ÷ p = rate × rest30 ÷ 36,000 for any
 //! compounding, so 1206 × 1% × 1/12 is exactly 1.005 (CONTRACT.md §6).
 
-use super::{shown, Accrued, Deposit};
+use super::{months_of, shown, Accrued, Deposit};
 use crate::calendar::Schedule;
 use crate::error::Result;
-use crate::money::{add, div, mul, pow, root, sub};
+use crate::money::{add, div, mul, plain, pow, root, sub};
 use crate::product::BrokenPeriod;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -155,8 +155,9 @@ impl Growth {
 /// The simple part's denominator: 100 (percent) × 12 (months) × 30 (days).
 const SIMPLE_DENOMINATOR: Decimal = Decimal::from_parts(36_000, 0, 0, false, 0);
 
-/// Exact interest on a lump sum `value` held `units30` thirtieths of a month.
-pub fn lump_interest(value: Decimal, rate: Decimal, period_months: u32, broken: BrokenPeriod, units30: i64) -> Result<Decimal> {
+/// Exact interest on a lump sum `value` held `units30` thirtieths of a
+/// month (a renewal): the same growth as an installment's.
+pub fn lump(value: Decimal, rate: Decimal, period_months: u32, broken: BrokenPeriod, units30: i64) -> Result<Decimal> {
     Growth::new(rate, period_months, broken)?.interest(value, units30)
 }
 
@@ -182,22 +183,31 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, period_
         units.push(crate::interest::months_from_thirtieths(units30)?);
         from.push(schedule.due_date(d.earn_period));
     }
+    Ok(Accrued { total, numerators, denominator: Decimal::ONE, units, from, day_product: None })
+}
+
+/// `Σ amount × ((1 + rate% ÷ periods)^(m ÷ p) − 1)` for each rate the deposits earned.
+pub fn formula(deposits: &[Deposit], period_months: u32) -> String {
     let per_year = 12 / period_months.max(1);
-    let formula = growths
+    let mut rates: Vec<Decimal> = Vec::new();
+    for d in deposits {
+        if !rates.contains(&d.rate) {
+            rates.push(d.rate);
+        }
+    }
+    let terms: Vec<String> = rates
         .iter()
-        .map(|g| {
-            let amount = deposits.iter().find(|d| d.rate == g.rate).map(|d| d.amount).unwrap_or_default();
-            let count = deposits.iter().filter(|d| d.rate == g.rate).count();
-            format!(
-                "Σ {} × ((1 + {}% ÷ {})^(m ÷ {}) − 1) over {} deposits",
-                shown(amount),
-                shown(g.rate),
-                per_year,
-                period_months,
-                count
-            )
+        .map(|rate| {
+            let amount = deposits.iter().find(|d| d.rate == *rate).map(|d| d.amount).unwrap_or_default();
+            let count = deposits.iter().filter(|d| d.rate == *rate).count();
+            format!("Σ {} × ((1 + {}% ÷ {per_year})^(m ÷ {period_months}) − 1) over {count} deposits", shown(amount), shown(*rate))
         })
-        .collect::<Vec<_>>()
-        .join(" + ");
-    Ok(Accrued { total, numerators, denominator: Decimal::ONE, units, from, formula, day_product: None })
+        .collect();
+    terms.join(" + ")
+}
+
+/// `value × ((1 + rate% ÷ periods)^(months ÷ p) − 1)` for a lump sum.
+pub fn lump_formula(value: Decimal, rate: Decimal, period_months: u32, units30: i64) -> String {
+    let per_year = 12 / period_months.max(1);
+    format!("{} × ((1 + {}% ÷ {per_year})^({} ÷ {period_months}) − 1)", plain(value), plain(rate), months_of(units30))
 }

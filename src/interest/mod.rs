@@ -20,6 +20,8 @@ mod monthly_product;
 
 use crate::calendar::Schedule;
 use crate::error::Result;
+use crate::input::{Obj, Problems};
+use crate::product::defaults;
 use crate::missed::EarnsFrom;
 use crate::vocabulary::vocabulary;
 use chrono::NaiveDate;
@@ -128,6 +130,38 @@ impl Method {
         }
     }
 
+    /// Reads the options of the method `name` from the `interest` object.
+    pub(crate) fn read(i: &Obj, name: MethodName, p: &mut Problems) -> Option<Method> {
+        match name {
+            MethodName::MonthlyProduct => {
+                i.only(&["method"], p);
+                Some(Method::MonthlyProduct)
+            }
+            MethodName::DailyProduct => {
+                i.only(&["method", "dayCount", "accrueTo"], p);
+                let day_count = p.take(i.choice("dayCount", defaults::DAILY_DAY_COUNT));
+                let accrue_to = p.take(i.choice("accrueTo", defaults::ACCRUE_TO));
+                Some(Method::DailyProduct { day_count: day_count?, accrue_to: accrue_to? })
+            }
+            MethodName::Compound => {
+                i.only(&["method", "compounding", "brokenPeriod", "dayCount"], p);
+                let compounding = p.take(i.choice("compounding", defaults::COMPOUNDING));
+                let broken_period = p.take(i.choice("brokenPeriod", defaults::BROKEN_PERIOD));
+                let day_count = p.take(i.choice("dayCount", defaults::COMPOUND_DAY_COUNT));
+                Some(Method::Compound { period_months: compounding?.months(), broken_period: broken_period?, day_count: day_count? })
+            }
+        }
+    }
+
+    /// The simple method on the same units, which the value-protection
+    /// subsidy accrues by (a compound product's subsidy is simple too).
+    pub fn simple(self) -> Method {
+        match self {
+            Method::Compound { .. } => Method::MonthlyProduct,
+            Method::MonthlyProduct | Method::DailyProduct { .. } => self,
+        }
+    }
+
     /// The denominator of day-based formulas (overdue, renewal closed early).
     pub fn denominator(self) -> Decimal {
         match self {
@@ -160,8 +194,6 @@ pub struct Accrued {
     pub units: Vec<Decimal>,
     /// The day each deposit's interest starts accruing (for tax periods).
     pub from: Vec<NaiveDate>,
-    /// The formula with the numbers filled in, for `explain`.
-    pub formula: String,
     /// Σ amount × days for the daily product (积数), for `explain`.
     pub day_product: Option<Decimal>,
 }
@@ -207,10 +239,76 @@ pub fn accrual_end(method: Method, end: NaiveDate, at_maturity: bool) -> NaiveDa
     }
 }
 
-/// Exact interest of a compound product on a lump sum `value` held
-/// `units30` thirtieths of a month at `rate`; used by renewals.
-pub fn compound_interest(value: Decimal, rate: Decimal, period_months: u32, broken: BrokenPeriod, units30: i64) -> Result<Decimal> {
-    compound::lump_interest(value, rate, period_months, broken, units30)
+/// How long a lump sum (a renewal) earned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Held {
+    /// Its whole term of this many months: priced by term.
+    Term(u32),
+    /// Part of it, closed early: thirtieths of a month and actual days.
+    Part { units30: i64, days: i64 },
+}
+
+impl Method {
+    /// Exact interest on a lump sum `value` at `rate` (a renewal), by the
+    /// method's own formula, the one its installments earn by. A whole term
+    /// is priced by term (CONTRACT.md §6): `value × rate × months ÷ 12` for
+    /// the monthly and daily products (the calendar's days do not enter),
+    /// compounded by term for compound products.
+    pub fn lump(self, value: Decimal, rate: Decimal, held: Held) -> Result<Decimal> {
+        match (self, held) {
+            (Method::MonthlyProduct | Method::DailyProduct { .. }, Held::Term(months)) => by_term(value, rate, months),
+            (Method::MonthlyProduct, Held::Part { units30, .. }) => monthly_product::lump(value, rate, units30),
+            (Method::DailyProduct { day_count, .. }, Held::Part { units30, days }) => {
+                daily_product::lump(value, rate, day_count, units30, days)
+            }
+            (Method::Compound { period_months, broken_period, .. }, held) => {
+                compound::lump(value, rate, period_months, broken_period, held.units30())
+            }
+        }
+    }
+
+    /// The formula of [`Method::lump`] with its numbers.
+    pub fn lump_formula(self, value: Decimal, rate: Decimal, held: Held) -> String {
+        match (self, held) {
+            (Method::MonthlyProduct | Method::DailyProduct { .. }, Held::Term(months)) => {
+                format!("{} × {}% × {months} ÷ 12", crate::money::plain(value), crate::money::plain(rate))
+            }
+            (Method::MonthlyProduct, Held::Part { units30, .. }) => monthly_product::lump_formula(value, rate, units30),
+            (Method::DailyProduct { day_count, .. }, Held::Part { units30, days }) => {
+                daily_product::lump_formula(value, rate, day_count, units30, days)
+            }
+            (Method::Compound { period_months, .. }, held) => compound::lump_formula(value, rate, period_months, held.units30()),
+        }
+    }
+
+    /// The formula of the installments' interest with its numbers.
+    pub fn formula(self, deposits: &[Deposit], accrued: &Accrued) -> Result<String> {
+        match self {
+            Method::MonthlyProduct => monthly_product::formula(deposits, accrued),
+            Method::DailyProduct { day_count, .. } => daily_product::formula(deposits, accrued, day_count),
+            Method::Compound { period_months, .. } => Ok(compound::formula(deposits, period_months)),
+        }
+    }
+}
+
+impl Held {
+    /// Thirtieths of a month held.
+    fn units30(self) -> i64 {
+        match self {
+            Held::Term(months) => 30 * i64::from(months),
+            Held::Part { units30, .. } => units30,
+        }
+    }
+}
+
+/// A whole term priced by term: `value × months × rate ÷ 1,200`.
+fn by_term(value: Decimal, rate: Decimal, months: u32) -> Result<Decimal> {
+    crate::money::div(crate::money::mul(crate::money::mul(value, Decimal::from(months))?, rate)?, Decimal::from(1_200))
+}
+
+/// Month-units for a formula: thirtieths shown as months.
+pub(crate) fn months_of(units30: i64) -> String {
+    crate::money::plain(crate::money::div(Decimal::from(units30), Decimal::from(30)).unwrap_or_default().round_dp(4))
 }
 
 /// Groups deposits by rate, in order of first appearance: (rate, Σ weight, amount shown).

@@ -3,15 +3,23 @@
 //! (whole schedule months, plus remaining days ÷ 30 for a part month).
 //!
 //! Worked in thirtieths of a month so one exact division ends the sum:
-//! `Σ amount × units30 × rate ÷ (100 × 12 × 30)`.
+//! `Σ amount × units30 × rate ÷ (100 × 12 × 30)`. A lump sum (a renewal
+//! closed early) earns by the same formula over the thirtieths it was held.
 
-use super::{by_rate, shown, Accrued, Deposit};
+use super::{by_rate, months_of, shown, Accrued, Deposit};
 use crate::calendar::Schedule;
 use crate::error::Result;
-use crate::money::{add, div, mul};
+use crate::money::{add, div, mul, plain};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+/// 100 (percent) × 12 (months) × 30 (thirtieths of a month).
+const DENOMINATOR: Decimal = Decimal::from_parts(36_000, 0, 0, false, 0);
+
+/// The method's one formula: `amount × units30 × rate`, over [`DENOMINATOR`].
+fn numerator(amount: Decimal, rate: Decimal, units30: i64) -> Result<Decimal> {
+    mul(mul(amount, Decimal::from(units30))?, rate)
+}
 
 pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate) -> Result<Accrued> {
     let mut numerators = Vec::with_capacity(deposits.len());
@@ -20,19 +28,30 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate) -> Resu
     let mut sum = Decimal::ZERO;
     for d in deposits {
         let thirtieths = schedule.units30_from_period(d.earn_period, end);
-        let numerator = mul(mul(d.amount, Decimal::from(thirtieths))?, d.rate)?;
+        let numerator = numerator(d.amount, d.rate, thirtieths)?;
         sum = add(sum, numerator)?;
         numerators.push(numerator);
         units.push(crate::interest::months_from_thirtieths(thirtieths)?);
         from.push(schedule.due_date(d.earn_period));
     }
-    let denominator = Decimal::from(36_000);
-    let total = div(sum, denominator)?;
-    let groups = by_rate(deposits, &units)?;
-    let formula = groups
-        .iter()
-        .map(|(rate, u, amount)| format!("{} × {} × {}% ÷ 12", shown(*amount), shown(*u), shown(*rate)))
-        .collect::<Vec<_>>()
-        .join(" + ");
-    Ok(Accrued { total, numerators, denominator, units, from, formula, day_product: None })
+    let total = div(sum, DENOMINATOR)?;
+    Ok(Accrued { total, numerators, denominator: DENOMINATOR, units, from, day_product: None })
+}
+
+/// Exact interest on a lump sum `value` held `units30` thirtieths of a month.
+pub fn lump(value: Decimal, rate: Decimal, units30: i64) -> Result<Decimal> {
+    div(numerator(value, rate, units30)?, DENOMINATOR)
+}
+
+/// `amount × Σ month-units × rate% ÷ 12` for each rate the deposits earned.
+pub fn formula(deposits: &[Deposit], accrued: &Accrued) -> Result<String> {
+    let groups = by_rate(deposits, &accrued.units)?;
+    let terms: Vec<String> =
+        groups.iter().map(|(rate, u, amount)| format!("{} × {} × {}% ÷ 12", shown(*amount), shown(*u), shown(*rate))).collect();
+    Ok(terms.join(" + "))
+}
+
+/// `value × rate% × months ÷ 12` for a lump sum.
+pub fn lump_formula(value: Decimal, rate: Decimal, units30: i64) -> String {
+    format!("{} × {}% × {} ÷ 12", plain(value), plain(rate), months_of(units30))
 }

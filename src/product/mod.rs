@@ -29,9 +29,9 @@ pub mod defaults;
 mod read;
 
 // The sections' types, where the engine's stages look for them.
-pub use crate::closure::{Early, EarlyRate};
+pub use crate::closure::Early;
 pub use crate::interest::{BrokenPeriod, DayCount, Method};
-pub use crate::missed::{Missed, OnBreach};
+pub use crate::missed::Missed;
 pub use crate::money::Rounding;
 pub use crate::overdue::{OverdueBase, OverdueRate};
 

@@ -8,7 +8,7 @@ use super::{Carry, MaturityAction, OverdueRate, ProtectionKind};
 use crate::closure::Early;
 use crate::error::{Error, ErrorCode};
 use crate::input::{object, Obj, Problems};
-use crate::interest::{Method, MethodName};
+use crate::interest::Method;
 use crate::missed::{BreachAfter, BreachTrigger, Missed};
 use crate::money::Rounding;
 use crate::overdue::OverdueBase;
@@ -18,25 +18,8 @@ use rust_decimal::Decimal;
 /// `interest`: the method and its options.
 pub(super) fn interest(o: &Obj, p: &mut Problems) -> Option<Method> {
     let Some(i) = p.take(o.opt_object("interest"))? else { return Some(Method::MonthlyProduct) };
-    match p.take(i.choice("method", defaults::METHOD))? {
-        MethodName::MonthlyProduct => {
-            i.only(&["method"], p);
-            Some(Method::MonthlyProduct)
-        }
-        MethodName::DailyProduct => {
-            i.only(&["method", "dayCount", "accrueTo"], p);
-            let day_count = p.take(i.choice("dayCount", defaults::DAILY_DAY_COUNT));
-            let accrue_to = p.take(i.choice("accrueTo", defaults::ACCRUE_TO));
-            Some(Method::DailyProduct { day_count: day_count?, accrue_to: accrue_to? })
-        }
-        MethodName::Compound => {
-            i.only(&["method", "compounding", "brokenPeriod", "dayCount"], p);
-            let compounding = p.take(i.choice("compounding", defaults::COMPOUNDING));
-            let broken_period = p.take(i.choice("brokenPeriod", defaults::BROKEN_PERIOD));
-            let day_count = p.take(i.choice("dayCount", defaults::COMPOUND_DAY_COUNT));
-            Some(Method::Compound { period_months: compounding?.months(), broken_period: broken_period?, day_count: day_count? })
-        }
-    }
+    let name = p.take(i.choice("method", defaults::METHOD))?;
+    Method::read(&i, name, p)
 }
 
 /// `rounding`.
