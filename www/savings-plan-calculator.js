@@ -2,17 +2,14 @@
 // Registers <savings-plan-calculator> (ignoring "already defined").
 // The element is imported dynamically: when one of its modules cannot be
 // fetched (a 404, a CDN without CORS, a Content-Security-Policy), the host
-// page shows why inside the element instead of an empty box.
-let SavingsPlanCalculatorElement;
-try {
-  ({ SavingsPlanCalculatorElement } = await import('./savings-plan-calculator-element.js'));
-} catch (error) {
-  SavingsPlanCalculatorElement = unavailable(error, new URL('./', import.meta.url).href);
-}
-SavingsPlanCalculatorElement.define();
+// page shows why inside the element instead of an empty box. No top-level
+// await, so bundlers with older targets take this file as it is; the class
+// itself is `savings-plan-calculator/element` (savings-plan-calculator-element.js).
 
-export { SavingsPlanCalculatorElement };
-export default SavingsPlanCalculatorElement;
+/** Resolves to the registered class once the element is defined (the stand-in, if the component could not load). */
+export const ready = import('./savings-plan-calculator-element.js').then(
+  ({ SavingsPlanCalculatorElement }) => SavingsPlanCalculatorElement.define(),
+  (error) => unavailable(error, new URL('./', import.meta.url).href).define());
 
 // The stand-in element: says, in the page's language, that the calculator
 // could not load and from where. Texts are here, not in locales/, because
