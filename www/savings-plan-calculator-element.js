@@ -34,8 +34,8 @@ const THEMES = ['light', 'dark', 'auto'];
 export const HIDEABLE = ['language', 'view', 'share', 'teller', 'configurator', 'chart', 'what-if', 'solve', 'explain', 'schedule', 'csv', 'title'];
 /** The panels below the comparison, by the `hide` token that leaves each out. */
 const PANELS = [['chart', 'chart'], ['whatIf', 'what-if'], ['solve', 'solve'], ['explain', 'explain'], ['schedule', 'schedule'], ['config', 'configurator']];
-/** Properties a host may set before the element is defined; re-applied through the setters on upgrade. */
-const UPGRADED = ['catalog', 'catalogData', 'products', 'mode', 'plan', 'today', 'theme', 'hide', 'shareUrl', 'urlState'];
+/** `share-url` → `shareUrl`: the property of an attribute. */
+const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 // Start fetching and compiling the engine while the page is still parsing.
 const engineReady = globalThis.document ? loadEngine() : null;
 engineReady?.catch(() => {}); // a failure is shown by each instance (see #load)
@@ -163,8 +163,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (this.#booted) return;
     this.#booted = true;
     // Properties a host set before this element was defined are own data
-    // properties shadowing the setters: pass them through the setters.
-    for (const name of UPGRADED) {
+    // properties shadowing the setters: pass them through the setters (every
+    // attribute's property, and the data-only catalogData).
+    for (const name of ['catalogData', ...this.constructor.observedAttributes.map(camel)]) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -311,13 +312,14 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   /**
    * A scenario from a share link (`?s=` in the page's address): applied once,
-   * by the instance it names (its id). A link cannot open the teller's view,
-   * nor carry a teller's rate, unless the host asked for the teller's view;
-   * it cannot change a product where the host hid the configurator.
+   * by the instance it names (its id; a link without one, by every instance).
+   * A link cannot open the teller's view, nor carry a teller's rate, unless
+   * the host asked for the teller's view; it cannot change a product where
+   * the host hid the configurator.
    */
   #applyLinkState() {
     const st = decodeState(location.href);
-    if (!st || (st.id ?? '') !== this.id) return;
+    if (!st || (st.id != null && st.id !== this.id)) return;
     const teller = this.#tellerAllowed;
     if (st.product && typeof st.product === 'object' && typeof st.product.id === 'string' && !this.#hidden.has('configurator')) {
       const r = this.#engine.validateProduct(st.product);

@@ -77,6 +77,8 @@ test('hide leaves out what it names; the slots show the host’s content in plac
   assert.ok(boxes.cta.bottom <= boxes.compare.top, 'CTA before the comparison');
   assert.ok(boxes.disclaimer.top >= boxes.compare.bottom, 'disclaimer under the comparison');
   assert.equal(boxes.ctaColor, 'rgb(138, 21, 56)', 'slotted content keeps the host’s style');
+  // Content without a slot is the host's fallback for a component that never starts: not shown once it has.
+  assert.equal(await page.evaluate(() => document.getElementById('fallback').getClientRects().length), 0);
   assert.equal(await page.evaluate(() => document.getElementById('full').shadowRoot.querySelector('slot[name="call-to-action"]').assignedNodes().length), 0);
 
   // ::part(): each of the four parts takes the host's outline.
