@@ -42,7 +42,12 @@ impl Plan {
     /// Reads a plan (JSON) and checks it against its product.
     ///
     /// # Errors
-    /// The first problem in the contract's field order (see [`parse_plan`]).
+    /// The first problem in the contract's field order (start, months,
+    /// installment, rate, withdrawOn, inflation, events): `MISSING_FIELD`,
+    /// `DATE_OUT_OF_RANGE`, `TERM_NOT_OFFERED`, `INVALID_DECIMAL`,
+    /// `BELOW_MINIMUM`, `ABOVE_MAXIMUM`, `NOT_A_STEP_MULTIPLE`,
+    /// `INVALID_VALUE`, `EVENT_OUT_OF_RANGE`, `EVENT_CONFLICT`,
+    /// `UNKNOWN_FIELD`.
     ///
     /// # Example
     /// ```

@@ -1,7 +1,7 @@
 //! What an absent field means: the Chinese standard product of CONTRACT.md
 //! §1, leaf by leaf. Each default is written once, here; the reader uses
 //! these constants, and a test checks the configurator's defaults against
-//! [`table`] (built from them).
+//! a table built from them.
 
 use super::{Carry, Limits, MaturityAction, OverdueRate};
 use crate::closure::{Early, EarlyRate};

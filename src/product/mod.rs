@@ -140,7 +140,8 @@ impl Product {
     /// Reads and validates a product definition (JSON), reporting the first problem.
     ///
     /// # Errors
-    /// The first problem [`validate_product`] finds, with its code and JSON path.
+    /// The first problem [`contract::validate_product`](crate::contract::validate_product)
+    /// finds, with its code and JSON path.
     ///
     /// # Example
     /// ```
