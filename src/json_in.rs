@@ -295,7 +295,7 @@ mod tests {
 
 /// The reader against serde_json on random documents (moved here from
 /// tests/json_text.rs when this module became crate-private).
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used)]
 mod reading {
     use proptest::prelude::*;

@@ -65,7 +65,7 @@ macro_rules! vocabulary {
 
             /// This table, for the test that checks the declarations, the
             /// configurator and the locales against it.
-            #[cfg(test)]
+            #[cfg(all(test, not(target_arch = "wasm32")))]
             #[allow(dead_code)]
             pub(crate) fn table() -> $crate::vocabulary::Table {
                 $crate::vocabulary::Table {
@@ -86,7 +86,7 @@ macro_rules! vocabulary {
 pub(crate) use vocabulary;
 
 /// One table as the checks see it.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[derive(Debug)]
 pub(crate) struct Table {
     /// The TypeScript type alias in `src/wasm.d.ts`.
@@ -98,7 +98,7 @@ pub(crate) struct Table {
 
 /// The tables checked against the declarations, the configurator and the
 /// locales: every contract enum of the engine.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn tables() -> Vec<Table> {
     use crate::*;
     vec![
@@ -129,7 +129,7 @@ pub(crate) fn tables() -> Vec<Table> {
 
 /// The configurator's enum fields and the table (with any leading extra
 /// choice, such as "never") each one offers.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 fn configurator_fields() -> Vec<(&'static str, Option<&'static str>, &'static str)> {
     vec![
         ("interest.method", None, "InterestMethod"),
@@ -149,7 +149,8 @@ fn configurator_fields() -> Vec<(&'static str, Option<&'static str>, &'static st
     ]
 }
 
-#[cfg(test)]
+// They read the repository's files: native only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;

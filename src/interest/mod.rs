@@ -13,6 +13,13 @@
 //!
 //! Each method works in exact numerators over one denominator, so a figure
 //! exactly on a half cent (0.875) stays exact until it is rounded.
+//!
+//! Each method is one file with one formula, used for the plan's
+//! installments ([`accrue`]) and for a renewal's lump sum ([`Method::lump`])
+//! alike, and the text of that formula for "how we calculated"
+//! ([`Method::formula`], [`Method::lump_formula`]). A new method is a row in
+//! [`MethodName`], a [`Method`] variant with its options ([`Method::read`],
+//! defaults in `product/defaults.rs`) and the file with its formula.
 
 mod compound;
 mod daily_product;
@@ -21,8 +28,8 @@ mod monthly_product;
 use crate::calendar::Schedule;
 use crate::error::Result;
 use crate::input::{Obj, Problems};
-use crate::product::defaults;
 use crate::missed::EarnsFrom;
+use crate::product::defaults;
 use crate::vocabulary::vocabulary;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -68,7 +68,7 @@ pub const CARRY: Carry = Carry::PrincipalAndInterest;
 
 /// The defaults as JSON text by field path, for the checks against the
 /// configurator (`interest.<method>.<option>` for a method's options).
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn table() -> Vec<(&'static str, String)> {
     use crate::money::plain;
     let text = |s: &str| format!("\"{s}\"");
