@@ -1,4 +1,4 @@
-// embed.html?catalog=…&products=…&lang=…&mode=…&plan=…&today=… : the calculator
+// embed.html?catalog=…&products=…&lang=…&mode=…&plan=…&today=…&issuer=…&quote-valid-days=… : the calculator
 // for sites that cannot load third-party modules. It takes its attributes from
 // the query, posts its height to the parent whenever it changes, and forwards
 // the component's events, so the parent can size the frame and listen:
@@ -8,7 +8,7 @@ import './savings-plan-calculator.js';
 
 const calc = document.querySelector('savings-plan-calculator');
 const params = new URLSearchParams(location.search);
-for (const name of ['catalog', 'products', 'lang', 'mode', 'plan', 'today']) {
+for (const name of ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'issuer', 'quote-valid-days']) {
   const value = params.get(name);
   if (value != null) calc.setAttribute(name, value);
 }

@@ -6,7 +6,7 @@
 // It never registers itself: savings-plan-calculator.js does.
 import { loadEngine } from './engine.js';
 import { h } from './dom.js';
-import { resolveLang, translator, productName } from './i18n.js';
+import { resolveLang, translator, productName, rateLabel } from './i18n.js';
 import { scheduleCsv, comparisonCsv, download } from './csv.js';
 import { decodeState, stateUrl } from './url-state.js';
 import { clearFieldErrors, showFieldError, planFieldId, errorText } from './panels/field.js';
@@ -23,6 +23,10 @@ import * as explain from './panels/explain.js';
 import * as schedule from './panels/schedule.js';
 import * as configurator from './panels/configurator.js';
 import * as disclosure from './panels/disclosure.js';
+import { quoteComparison } from './quote-compare.js';
+import { quoteNumber, validUntil, validDays } from './quote-meta.js';
+import { printQuote, offerQuote } from './print-quote.js';
+import { rateText } from './rate-input.js';
 
 const MODES = ['saver', 'teller', 'compact'];
 // Start fetching and compiling the engine while the page is still parsing.
@@ -37,7 +41,7 @@ function localToday() {
 const isIsoDate = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 export class SavingsPlanCalculatorElement extends HTMLElementBase {
-  static observedAttributes = ['catalog', 'products', 'lang', 'mode', 'plan', 'today'];
+  static observedAttributes = ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'issuer', 'quote-valid-days'];
 
   /** Registers the element; a host may rename the tag or use a scoped registry. */
   static define(tag = 'savings-plan-calculator', registry = globalThis.customElements) {
@@ -63,6 +67,15 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #entries = [];
   #catalogError = null;
   #problems = [];
+  #builtIn = false;      // the built-in example catalog is in use (its quote says the rates are examples)
+  // The products chosen to compare with the quoted one (ids of catalog
+  // products or of its derived variants). One state field: the product
+  // picker feeds it (issue 9), the printed quote reads it (issue 11). Until
+  // the picker is there, the `products` attribute's ids after the first.
+  #compareIds = [];
+  #customer = '';        // the customer's name as the teller typed it: in memory only, never stored or sent
+  #quoteNumber = '';
+  #quoteKey = '';
 
   constructor() {
     super();
@@ -80,6 +93,12 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   set plan(v) { this.setAttribute('plan', typeof v === 'string' ? v : JSON.stringify(v)); }
   get today() { const t = this.getAttribute('today'); return isIsoDate(t) ? t : localToday(); }
   set today(v) { this.setAttribute('today', v); }
+  /** The bank's name as printed on a quote (CONTRACT §8.5). */
+  get issuer() { return (this.getAttribute('issuer') ?? '').trim(); }
+  set issuer(v) { this.setAttribute('issuer', v); }
+  /** Days a printed quote holds: a whole number from 1 to 365, default 7. */
+  get quoteValidDays() { return validDays(this.getAttribute('quote-valid-days')); }
+  set quoteValidDays(v) { this.setAttribute('quote-valid-days', String(v)); }
   get language() {
     return resolveLang(this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
   }
@@ -93,6 +112,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#mount = h('div', { class: 'mount' }, h('div', { class: 'spc', 'aria-busy': 'true' }, h('p', { class: 'loading' }, translator(this.language)('loading'))));
     this.shadowRoot.replaceChildren(css, this.#mount);
     this.#load();
+  }
+
+  disconnectedCallback() {
+    offerQuote(this, false);
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -130,12 +153,14 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     } else {
       list = this.#engine.catalog();
     }
+    this.#builtIn = !this.catalog;
     if (!list) { this.#products = []; this.#render(); return; }
     const wanted = this.products.split(/\s+/).filter(Boolean);
     const chosen = wanted.length ? wanted.map((id) => list.find((p) => p?.id === id)).filter(Boolean) : list;
     this.#products = structuredClone(chosen);
     this.#pristine = new Map(this.#products.map((p) => [p.id, structuredClone(p)]));
     this.#chosen = this.#products[0]?.id ?? null;
+    this.#compareIds = this.#products.slice(1).map((p) => p.id);
     this.#plan = null;
     if (this.hasAttribute('url-state')) this.#applyUrlState();
     this.#applyPlanAttribute();
@@ -256,7 +281,6 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       onLang: (l) => this.setAttribute('lang', l),
       onMode: (m) => this.setAttribute('mode', m),
       onShare: () => this.#share(),
-      onPrint: () => window.print(),
     }));
     ui.notices = slot('notices');
     notices.render(ui.notices, { error: this.#catalogError }, this.#opts());
@@ -267,6 +291,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       return;
     }
     this.#plan ??= this.#defaultPlan(product);
+    offerQuote(this, mode === 'teller');
 
     ui.quote = slot('quote');
     ui.plan = slot('plan');
@@ -279,7 +304,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     ui.disclosure = slot('disclosure');
     root.append(ui.disclosure);
     this.#renderPlanForm();
-    disclosure.render(ui.disclosure, { product }, this.#opts());
+    disclosure.render(ui.disclosure, { product, builtIn: this.#builtIn }, this.#opts());
     this.#mount.replaceChildren(root);
     if (ui.config) this.#renderConfig();
     this.#compute();
@@ -297,7 +322,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #planInput(name, value) {
     const plan = this.#plan;
     if (name === 'installment') plan.installment = value.trim();
-    else if (name === 'rate') plan.rate = value.trim() || null;
+    else if (name === 'rate') plan.rate = rateText(value);
     else if (name === 'inflation') plan.inflation = value.trim() || null;
     else if (name === 'start') { plan.start = value; plan.events = []; }
     else if (name === 'months') { plan.months = Number(value); plan.events = []; this.#render(); return; }
@@ -466,7 +491,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const ui = this.#ui;
     const product = this.#product;
     const opts = this.#opts();
-    quote.render(ui.quote, { product, plan: this.#plan, result: d.result, today: this.today }, opts);
+    this.#renderQuote();
     if (this.mode === 'compact') return;
     chart.render(ui.chart, { entries: this.#entries }, opts);
     this.#renderWhatIf();
@@ -478,6 +503,43 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       },
     }));
     this.#solve();
+  }
+
+  /**
+   * The teller's quote: the quoted product and the products chosen to
+   * compare, priced together by the engine; a new quote number whenever what
+   * it quotes changes (not when only the customer's name is typed).
+   */
+  #renderQuote() {
+    const ui = this.#ui;
+    if (!ui.quote) return;
+    const mode = this.mode;
+    if (mode !== 'teller') { ui.quote.replaceChildren(); return; }
+    const product = this.#product;
+    const plan = this.#planForEngine();
+    const variants = this.#variants(product);
+    const items = [variants[0], ...this.#compareIds.map((id) => variants.find((v) => v.product.id === id)).filter(Boolean)];
+    const main = this.#entries[0];
+    const comparison = main?.result ? quoteComparison(this.#engine, items, plan) : null;
+    const today = this.today;
+    const key = JSON.stringify([product, plan, items.map((i) => i.product.id), today]);
+    if (key !== this.#quoteKey) {
+      this.#quoteKey = key;
+      this.#quoteNumber = quoteNumber(today);
+    }
+    const t = translator(this.language);
+    quote.render(ui.quote, { mode, product, plan: this.#plan, result: comparison?.entries?.[0]?.result ?? main?.result ?? null,
+      error: comparison?.error ?? main?.error ?? null, comparison: comparison?.error ? null : comparison, issuer: this.issuer, today,
+      validUntil: validUntil(today, this.quoteValidDays), number: this.#quoteNumber, customer: this.#customer,
+      builtIn: this.#builtIn, rateLabel: rateLabel(product, this.language, t) }, this.#opts({
+      onCustomer: (name) => { this.#customer = name; this.#renderQuote(); },
+      onPrint: () => this.#print(),
+    }));
+  }
+
+  /** Prints the quote alone (print-quote.js hides the host page meanwhile). */
+  #print() {
+    if (this.mode === 'teller') printQuote(this); else window.print();
   }
 
   /** Any row of the comparison can be explained, not only the chosen product. */
@@ -557,6 +619,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#products = structuredClone(list);
       this.#pristine = new Map(this.#products.map((p) => [p.id, structuredClone(p)]));
       this.#chosen = this.#products[0].id;
+      this.#builtIn = false;
+      this.#compareIds = [];
       this.#configStatus = t('catalogLoaded', { n: list.length });
     }
     this.#render();

@@ -1,10 +1,10 @@
-// The component's header: title, language and view switchers, share and
-// print buttons, and the share status line.
+// The component's header: title, language and view switchers, the share
+// button and the share status line.
 import { h, fill } from '../dom.js';
 import { LANGUAGES } from '../i18n.js';
 
-/** data: { lang, mode, modes }; onLang(tag), onMode(mode), onShare(), onPrint(). */
-export function render(slot, { lang, mode, modes }, { t, onLang, onMode, onShare, onPrint }) {
+/** data: { lang, mode, modes }; onLang(tag), onMode(mode), onShare(). (Printing is the quote panel's.) */
+export function render(slot, { lang, mode, modes }, { t, onLang, onMode, onShare }) {
   slot.replaceChildren(h('header', { class: 'spc-header' },
     h('h2', { class: 'spc-title' }, t('title')),
     h('p', { class: 'spc-subtitle' }, t('subtitle')),
@@ -15,8 +15,7 @@ export function render(slot, { lang, mode, modes }, { t, onLang, onMode, onShare
       h('label', { for: 'mode' }, t('mode')),
       h('select', { id: 'mode', onchange: (e) => onMode(e.target.value) },
         modes.map((m) => h('option', { value: m, selected: m === mode }, t(`mode_${m}`)))),
-      h('button', { type: 'button', id: 'share', class: 'secondary', onclick: () => onShare() }, t('share')),
-      mode === 'teller' ? h('button', { type: 'button', id: 'print', class: 'secondary', onclick: () => onPrint() }, t('print')) : null),
+      h('button', { type: 'button', id: 'share', class: 'secondary', onclick: () => onShare() }, t('share'))),
     h('p', { class: 'share-status', role: 'status', id: 'share-status' })));
 }
 
