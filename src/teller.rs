@@ -31,6 +31,7 @@
 
 use crate::error::{Error, ErrorCode};
 use crate::input::{quoted, Obj, Problems};
+use crate::money::plain;
 use crate::product::Term;
 use crate::quote::Warning;
 use rust_decimal::Decimal;
@@ -65,11 +66,12 @@ impl RateOverride {
         (rate > ceiling).then(|| Warning {
             code: "RATE_OVERRIDE_HIGH",
             path: "plan.rate",
+            // plain(), not Decimal's Display: the general formatting machinery costs kilobytes of wasm.
             message: format!(
                 "the teller rate {}% is above {}%: the product's highest term rate plus its margin of {} points",
-                rate.normalize(),
-                ceiling.normalize(),
-                self.margin.normalize()
+                plain(rate),
+                plain(ceiling),
+                plain(self.margin)
             ),
         })
     }

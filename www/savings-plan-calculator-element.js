@@ -160,7 +160,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#products = structuredClone(chosen);
     this.#pristine = new Map(this.#products.map((p) => [p.id, structuredClone(p)]));
     this.#chosen = this.#products[0]?.id ?? null;
-    this.#compareIds = this.#products.slice(1).map((p) => p.id);
+    this.#compareIds = wanted.slice(1).filter((id) => this.#products.some((p) => p.id === id));
     this.#plan = null;
     if (this.hasAttribute('url-state')) this.#applyUrlState();
     this.#applyPlanAttribute();
@@ -518,7 +518,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const product = this.#product;
     const plan = this.#planForEngine();
     const variants = this.#variants(product);
-    const items = [variants[0], ...this.#compareIds.map((id) => variants.find((v) => v.product.id === id)).filter(Boolean)];
+    const items = [variants[0], ...this.#compareIds.filter((id) => id !== product.id)
+      .map((id) => variants.find((v) => v.product.id === id)).filter(Boolean)];
     const main = this.#entries[0];
     const comparison = main?.result ? quoteComparison(this.#engine, items, plan) : null;
     const today = this.today;

@@ -175,6 +175,7 @@ test('the iframe page prints the quote alone too', async () => {
   const { pages, flat } = await printPdf(page, 'quote-iframe-page');
   assert.equal(pages, 1);
   assert.ok(flat.includes(number) && flat.includes(squeeze(ISSUER.en)));
+  assert.ok(!flat.includes('Comparedwith'), 'nothing chosen to compare: the quoted product alone');
   await context.close();
 });
 
