@@ -55,8 +55,9 @@ impl RateOverride {
     /// The highest teller rate that does not warn: the highest term rate plus the margin.
     pub fn ceiling(&self, terms: &[Term]) -> Decimal {
         let top = terms.iter().map(|t| t.rate).max().unwrap_or_default();
-        // Both are at most 1000: the sum cannot overflow.
-        top + self.margin
+        // Both are at most 1000, so the sum cannot overflow; checked_add all the same,
+        // because `+` would bring the panic machinery into the wasm (kilobytes).
+        top.checked_add(self.margin).unwrap_or(Decimal::MAX)
     }
 
     /// `RATE_OVERRIDE_HIGH` when the teller's rate is above the ceiling.

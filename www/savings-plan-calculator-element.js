@@ -593,9 +593,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#configStatus = null;
     configurator.render(this.#ui.config, { product: this.#product, products: this.#products, problems: this.#problems, open: this.#configOpen, status, rebuild }, this.#opts({
       onToggle: (open) => { this.#configOpen = open; },
-      onEdit: (structural) => {
+      onEdit: () => {
         this.#compute();
-        if (structural) this.#renderPlanForm();
+        // The form follows names, limits and the bank's word for the teller's rate (cheap once built).
+        this.#renderPlanForm();
       },
       onLoadFile: (file) => this.#loadCatalogFile(file),
       onReset: () => this.#resetProduct(),

@@ -230,3 +230,23 @@ test('the customer’s name prints only if typed and goes nowhere else; the numb
   await page.waitForFunction(([sel, n]) => document.querySelector(sel).shadowRoot.getElementById('quote-number').textContent !== n, [calc, number]);
   await context.close();
 });
+
+test('the configurator edits the disclosure and the negotiated-rate margin; the engine checks them', async () => {
+  const { page, context } = await openPage(browser, `${origin}/`);
+  await ready(page);
+  await tellerQuote(page, { lang: 'zh-CN', months: 12, products: 'cn-lczq-standard' });
+  const q = (id) => `${calc} >> #${id}`;
+  await page.click(`${calc} >> #config summary`);
+  await page.fill(q('f-disclosure-zh-CN'), '本行测试披露：存款受保护。');
+  await page.waitForFunction((sel) => /本行测试披露/.test(document.querySelector(sel).shadowRoot.getElementById('quote-doc').textContent), calc);
+  await page.fill(q('f-rateOverride-label-zh-CN'), '协议利率');
+  await page.waitForFunction((sel) => /协议利率/.test(document.querySelector(sel).shadowRoot.getElementById('quote-doc').textContent), calc);
+  assert.match(await page.textContent(`${calc} >> label[for="rate"]`), /协议利率/, 'the form says the bank’s word too');
+  await page.fill(q('f-rateOverride-margin'), '-1');
+  await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.getElementById('f-rateOverride-margin-error').hidden, calc);
+  await page.fill(q('f-rateOverride-margin'), '');
+  await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.getElementById('f-rateOverride-margin-error').hidden, calc);
+  // An emptied box removes its key: the margin is back to 0, so 1.35% is above 0.85% + 0 and warns.
+  await page.waitForFunction((sel) => /上浮幅度/.test(document.querySelector(sel).shadowRoot.getElementById('warnings').textContent), calc);
+  await context.close();
+});

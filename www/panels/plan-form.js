@@ -20,6 +20,8 @@ export function render(slot, { product, products, plan, mode }, { t, lang, onPro
   syncValue(slot.querySelector('#inflation'), plan.inflation ?? '');
   const option = slot.querySelector(`#product option[value="${CSS.escape(product.id)}"]`);
   if (option) option.textContent = productName(product, lang);
+  const rateLabelEl = slot.querySelector('label[for="rate"]');
+  if (rateLabelEl) rateLabelEl.textContent = t('rate', { label: rateLabel(product, lang, t) });
 }
 
 function build({ product, products, plan, mode }, { t, lang, onProduct, onInput }) {
