@@ -6,7 +6,5 @@ import { date } from '../format.js';
 export function render(slot, { product, builtIn }, { t, lang }) {
   slot.replaceChildren(h('footer', { class: 'disclosure' },
     h('p', { id: 'disclosure' }, product.ratesEffective ? `${t('ratesEffective', { date: date(product.ratesEffective, lang) })} ` : '', t('disclosure'),
-      builtIn ? ` ${t('exampleRatesScreen')}` : ''),
-    // The bank's own disclaimer (CONTRACT §8.5): under the results, and on the printed quote.
-    h('slot', { name: 'disclaimer' })));
+      builtIn ? ` ${t('exampleRatesScreen')}` : '')));
 }

@@ -37,7 +37,7 @@ export function amountInWords(text, currency) {
 export function render(slot, data, opts) {
   if (!slot.firstChild) {
     slot.append(h('section', { class: 'quote-box', id: 'quote-box', 'aria-labelledby': 'quote-box-title' }),
-      h('article', { class: 'quote-doc', id: 'quote-doc', part: 'quote', lang: opts.lang }));
+      h('article', { class: 'quote-doc', id: 'quote-doc', lang: opts.lang }));
   }
   const box = slot.querySelector('#quote-box');
   box.hidden = data.mode !== 'teller';
