@@ -658,7 +658,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const ui = this.#ui;
     if (!ui.quote) return;
     const mode = this.mode;
-    if (mode !== 'teller') { ui.quote.replaceChildren(); return; }
+    if (mode !== 'teller') { quote.renderIdle(ui.quote); return; }
     const product = this.#product;
     const plan = this.#planForEngine();
     const variants = this.#variants(product);

@@ -35,14 +35,22 @@ export function amountInWords(text, currency) {
  * onCustomer(name), onPrint().
  */
 export function render(slot, data, opts) {
-  if (!slot.firstChild) {
-    slot.append(h('section', { class: 'quote-box', id: 'quote-box', 'aria-labelledby': 'quote-box-title' }),
+  if (!slot.querySelector('#quote-box')) {
+    slot.replaceChildren(h('section', { class: 'quote-box', id: 'quote-box', 'aria-labelledby': 'quote-box-title' }),
       h('article', { class: 'quote-doc', id: 'quote-doc', lang: opts.lang }));
   }
   const box = slot.querySelector('#quote-box');
   box.hidden = data.mode !== 'teller';
   if (data.mode === 'teller') renderBox(box, data, opts);
   renderDoc(slot.querySelector('#quote-doc'), data, opts);
+}
+
+/**
+ * Outside teller mode: no quote, only the empty printed page's `quote-header`
+ * slot (the component has the same slots in every view; nothing of it shows).
+ */
+export function renderIdle(slot) {
+  slot.replaceChildren(h('article', { class: 'quote-doc', id: 'quote-doc' }, h('slot', { name: 'quote-header' })));
 }
 
 /** The on-screen part: what the teller refers to, and the customer's name. */
