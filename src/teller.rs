@@ -103,7 +103,7 @@ fn read_localized(o: &Obj, key: &str, max_chars: usize, p: &mut Problems) {
     let check = |text: &str, path: String, p: &mut Problems| {
         if text.trim().is_empty() {
             p.push(Error::new(ErrorCode::InvalidValue, path, format!("{key} must not be empty")));
-        } else if text.chars().count() > max_chars {
+        } else if chars(text) > max_chars {
             p.push(Error::new(ErrorCode::InvalidValue, path, format!("{key} is at most {max_chars} characters")));
         }
     };
@@ -138,8 +138,15 @@ fn read_localized(o: &Obj, key: &str, max_chars: usize, p: &mut Problems) {
 }
 
 /// `en`, `zh-CN`, `en-IN`, `zh-Hant-TW`: a 2–3 letter language, then 2–8 character subtags.
+/// (Byte loops rather than `str::split` and `chars().count()`: each of those brings
+/// its own search or counting routine into the wasm.)
 fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let lang_ok = parts.next().is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()));
-    lang_ok && parts.all(|s| (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+    let mut parts = tag.as_bytes().split(|b| *b == b'-');
+    let lang_ok = parts.next().is_some_and(|l| (2..=3).contains(&l.len()) && l.iter().all(u8::is_ascii_alphabetic));
+    lang_ok && parts.all(|s| (2..=8).contains(&s.len()) && s.iter().all(u8::is_ascii_alphanumeric))
+}
+
+/// Characters of a text (UTF-8 lead bytes).
+fn chars(text: &str) -> usize {
+    text.bytes().filter(|b| (b & 0xC0) != 0x80).count()
 }
