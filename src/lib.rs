@@ -115,6 +115,7 @@ mod renewal;
 mod settle;
 mod solve;
 mod tax;
+mod teller;
 mod vocabulary;
 mod xirr;
 
@@ -137,3 +138,4 @@ pub use product::{
     Carry, Limits, MaturityAction, Product, ProtectionKind, Renew, TaxStep, Term, ValueProtection, MAX_MONTHS,
 };
 pub use quote::{Assumption, AssumptionKey, Figure, Quote, Renewal, Row, Source, Step, Warning, WarningCode};
+pub use teller::RateOverride;

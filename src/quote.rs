@@ -32,6 +32,8 @@ vocabulary! {
         RateBeforeEffective = "RATE_BEFORE_EFFECTIVE",
         /// A teller rate replaces the product's rate for the term.
         RateOverride = "RATE_OVERRIDE",
+        /// The teller rate is above the product's highest rate plus its `rateOverride.margin`.
+        RateOverrideHigh = "RATE_OVERRIDE_HIGH",
         /// No value-protection subsidy on an early or bank close.
         SubsidyForfeited = "SUBSIDY_FORFEITED",
     }
@@ -77,6 +79,9 @@ pub enum Warning {
     RateBeforeEffective { effective: NaiveDate },
     /// A teller rate replaces the product's rate for the term (`plan.rate`).
     RateOverride { teller: Decimal, product: Decimal },
+    /// The teller rate is above `ceiling`: the product's highest term rate
+    /// plus `margin` points (`plan.rate`).
+    RateOverrideHigh { teller: Decimal, ceiling: Decimal, margin: Decimal },
     /// No value-protection subsidy on an early or bank close (`plan.withdrawOn`).
     SubsidyForfeited,
 }
@@ -86,6 +91,7 @@ impl Warning {
         match self {
             Warning::RateBeforeEffective { .. } => WarningCode::RateBeforeEffective,
             Warning::RateOverride { .. } => WarningCode::RateOverride,
+            Warning::RateOverrideHigh { .. } => WarningCode::RateOverrideHigh,
             Warning::SubsidyForfeited => WarningCode::SubsidyForfeited,
         }
     }
@@ -94,7 +100,7 @@ impl Warning {
     pub fn path(&self) -> &'static str {
         match self {
             Warning::RateBeforeEffective { .. } => "plan.start",
-            Warning::RateOverride { .. } => "plan.rate",
+            Warning::RateOverride { .. } | Warning::RateOverrideHigh { .. } => "plan.rate",
             Warning::SubsidyForfeited => "plan.withdrawOn",
         }
     }
@@ -109,6 +115,12 @@ impl Warning {
             Warning::RateOverride { teller, product } => {
                 format!("the teller rate {}% replaces the product's {}%", plain(*teller), plain(*product))
             }
+            Warning::RateOverrideHigh { teller, ceiling, margin } => format!(
+                "the teller rate {}% is above {}%: the product's highest term rate plus its margin of {} points",
+                plain(*teller),
+                plain(*ceiling),
+                plain(*margin)
+            ),
             Warning::SubsidyForfeited => "no value-protection subsidy is paid on an early or bank closure".into(),
         }
     }
@@ -246,5 +258,6 @@ pub(crate) fn warnings(product: &Product, plan: &Plan, closed: &Closed, contract
     if plan.rate.is_some_and(|r| r != term_rate) {
         warnings.push(Warning::RateOverride { teller: contract, product: term_rate });
     }
+    warnings.extend(product.rate_override.warning(&product.terms, plan.rate));
     warnings
 }

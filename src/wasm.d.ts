@@ -30,7 +30,7 @@ export type Closure = "maturity" | "early" | "overdue" | "closedByBank";
 export type ExplainKey =
   | "monthUnits" | "dayProduct" | "breach" | "earlyRate" | "interest" | "overdue"
   | "rounding" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout";
-export type WarningCode = "RATE_BEFORE_EFFECTIVE" | "RATE_OVERRIDE" | "SUBSIDY_FORFEITED";
+export type WarningCode = "RATE_BEFORE_EFFECTIVE" | "RATE_OVERRIDE" | "RATE_OVERRIDE_HIGH" | "SUBSIDY_FORFEITED";
 export type AssumptionKey = "inflation";
 export type AssumptionSource = "plan" | "product";
 export type ErrorCode =
@@ -88,6 +88,10 @@ export interface Product {
   maturity?: { action: "payout" } | { action: "renew"; renew: Renew };
   valueProtection?: OneOf<ValueProtectionKind, Decimal> | null;
   tax?: TaxStep[];
+  /** The bank's statement printed on a quote of this product; each text at most 600 characters. */
+  disclosure?: LocalizedText;
+  /** The bank's word for a teller's negotiated rate, and how many percentage points above the highest term rate it may go without RATE_OVERRIDE_HIGH (default 0). */
+  rateOverride?: { label?: LocalizedText; margin?: Decimal };
 }
 
 /** An exception to paying installment n on its due date. */
