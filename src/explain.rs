@@ -129,8 +129,14 @@ pub fn steps(f: &Facts) -> Result<Vec<Step>> {
 fn settled(f: &Facts, step: &mut impl FnMut(ExplainKey, String, Figure)) {
     let (s, t) = (f.settlement, &f.settlement.totals);
     let (scale, payout_scale) = (f.product.rounding.scale, f.product.rounding.payout_display_scale());
-    let parts = [t.principal, t.interest, t.subsidy, t.fees, t.tax].map(|x| fixed(x, scale));
-    let formula = format!("{} + {} + {} − {} − {}", parts[0], parts[1], parts[2], parts[3], parts[4]);
+    let formula = format!(
+        "{} + {} + {} − {} − {}",
+        fixed(t.principal, scale),
+        fixed(t.interest, scale),
+        fixed(t.subsidy, scale),
+        fixed(t.fees, scale),
+        fixed(t.tax, scale)
+    );
     step(ExplainKey::Payout, formula, Figure::Fixed(s.payout, payout_scale));
     if let Some(y) = s.effective_annual_yield {
         step(ExplainKey::EffectiveAnnualYield, format!("XIRR of {} cash flows, ACT/365", s.cash_flows), Figure::Fixed(y, 2));

@@ -131,7 +131,9 @@ pub fn assess(entries: &mut Vec<Entry>, schedule: &Schedule, product: &Product, 
     if let Some(d) = bank_closure {
         crate::ledger::cut_at(entries, d);
     }
-    let stop = [withdraw_on, bank_closure].into_iter().flatten().fold(schedule.maturity(), NaiveDate::min);
+    let maturity = schedule.maturity();
+    let stop = withdraw_on.map_or(maturity, |w| w.min(maturity));
+    let stop = bank_closure.map_or(stop, |d| d.min(stop));
     let breach = find_breach(entries, schedule, product, stop);
     if let Some(b) = &breach {
         refuse_after(entries, b);

@@ -63,7 +63,10 @@ pub fn lump(value: Decimal, rate: Decimal, day_count: DayCount, units30: i64, da
 
 /// `积数 × rate% ÷ 360` for each rate the deposits earned.
 pub fn formula(deposits: &[Deposit], accrued: &Accrued, day_count: DayCount) -> Result<String> {
-    let weights = deposits.iter().zip(&accrued.units).map(|(d, days)| mul(d.amount, *days)).collect::<Result<Vec<_>>>()?;
+    let mut weights = Vec::with_capacity(deposits.len());
+    for (d, days) in deposits.iter().zip(&accrued.units) {
+        weights.push(mul(d.amount, *days)?);
+    }
     let groups = by_rate(deposits, &weights)?;
     let terms: Vec<String> =
         groups.iter().map(|(rate, dp, _)| format!("{} × {}% ÷ {}", shown(*dp), shown(*rate), day_count.as_days())).collect();
