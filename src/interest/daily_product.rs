@@ -32,7 +32,7 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, day_cou
     for d in deposits {
         let days = match day_count {
             DayCount::Thirty360 => schedule.days_30_360(d.paid_on, end),
-            _ => actual_days(d.paid_on, end).max(0),
+            DayCount::Act360 | DayCount::Act365 => actual_days(d.paid_on, end).max(0),
         };
         let (product, numerator) = numerator(d.amount, d.rate, days)?;
         day_product = add(day_product, product)?;

@@ -63,7 +63,7 @@ impl DayCount {
     pub fn denominator(self) -> Decimal {
         match self {
             DayCount::Act365 => Decimal::from(365),
-            _ => Decimal::from(360),
+            DayCount::Thirty360 | DayCount::Act360 => Decimal::from(360),
         }
     }
 
@@ -71,7 +71,7 @@ impl DayCount {
     pub fn as_days(self) -> &'static str {
         match self {
             DayCount::Act365 => "365",
-            _ => "360",
+            DayCount::Thirty360 | DayCount::Act360 => "360",
         }
     }
 }
