@@ -1,0 +1,201 @@
+//! Reconciling a statement (CONTRACT.md §8.2): "did the bank pay me right?"
+//!
+//! statement → deposits placed on installments ([`placement`]) → an
+//! ordinary plan with `events` → priced by the same [`price`] as
+//! `calculate` → beside the bank's figure, the difference and its likely
+//! cause ([`bank`]). Deposits the product's rules cannot place are problems,
+//! not failures: the rest is still priced.
+//!
+//! ```
+//! use serde_json::json;
+//! let product = &savings_plan::catalog()[0];
+//! let statement = json!({ "start": "2025-01-15", "months": 12, "installment": null, "rate": "1.35",
+//!     "deposits": [{ "date": "2025-01-15", "amount": "1000" }, { "date": "2025-03-16", "amount": "2000" }],
+//!     "withdrawOn": "2025-04-15", "bankPayout": null });
+//! let r = savings_plan::reconcile(product, &statement).unwrap();
+//! assert_eq!(r.deposits[1].installments, vec![2, 3]); // March's deposit pays March and makes up February
+//! assert_eq!(r.plan.events[0].paid_on.as_deref(), Some("2025-03-16"));
+//! ```
+
+pub mod bank;
+mod json;
+pub mod placement;
+pub mod statement;
+
+use crate::calculate::price;
+use crate::calendar::{format_date, Schedule};
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::plain;
+use crate::plan::{check_installment, Event, Plan};
+use crate::product::{parse_product, Product};
+use crate::quote::Quote;
+use bank::Bank;
+use chrono::NaiveDate;
+use placement::{place, Placement, Problem};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::Value;
+use statement::{parse_statement, Statement};
+
+/// The reconciled statement: the plan it amounts to, what the product's
+/// rules pay for it, each deposit's fate, the problems, and the bank's figure.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Reconciliation {
+    pub plan: PlanDoc,
+    pub result: Quote,
+    pub deposits: Vec<DepositRow>,
+    pub problems: Vec<Problem>,
+    pub bank: Option<Bank>,
+}
+
+/// The plan (CONTRACT.md §2) the statement amounts to; `calculate` takes it as is.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanDoc {
+    pub start: String,
+    pub months: u32,
+    pub installment: String,
+    pub rate: Option<String>,
+    pub events: Vec<EventDoc>,
+    pub withdraw_on: Option<String>,
+    pub inflation: Option<String>,
+}
+
+/// An exception: installment `n` missed, or paid on another date than its due date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventDoc {
+    pub n: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missed: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paid_on: Option<String>,
+}
+
+/// One statement row (in the statement's order) and the installments it paid.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DepositRow {
+    pub index: u32,
+    pub date: String,
+    pub amount: String,
+    pub installments: Vec<u32>,
+    /// `paid` | `late` | `ignored`.
+    pub status: &'static str,
+}
+
+/// Reconciles a statement (JSON) under a product (JSON).
+///
+/// # Errors
+/// The product's first problem, then the statement's (paths
+/// `statement.deposits[3].date`, …), as for `calculate`;
+/// `MISSING_FIELD` at `statement.installment` when it is null and no
+/// deposit falls within the term; `EARLY_NOT_ALLOWED` at
+/// `statement.withdrawOn`; `OVERFLOW`.
+pub fn reconcile(product: &Value, statement: &Value) -> Result<Reconciliation> {
+    let product = parse_product(product)?;
+    let st = parse_statement(statement, &product)?;
+    let schedule = Schedule::new(st.start, st.months)
+        .ok_or_else(|| Error::new(ErrorCode::Overflow, "statement.months", "the plan runs past the year 9999"))?;
+    let maturity = schedule.maturity();
+    let close = st.withdraw_on.map_or(maturity, |w| w.min(maturity));
+
+    let installment = match st.installment {
+        Some(i) => i,
+        None => {
+            // The first deposit in date order that falls within the term.
+            let first = st
+                .deposits
+                .iter()
+                .filter(|d| d.date >= st.start && d.date < close)
+                .min_by_key(|d| (d.date, d.index))
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::MissingField,
+                        "statement.installment",
+                        "installment is required when no deposit falls within the term",
+                    )
+                })?;
+            check_installment(first.amount, &product, &format!("statement.deposits[{}].amount", first.index))?;
+            first.amount
+        }
+    };
+
+    let (placement, plan) = plan_of(&product, &st, installment, &schedule, close);
+    let result = price(&product, &plan).map_err(as_statement_error)?;
+    let bank = match st.bank_payout {
+        Some(b) => {
+            let replan = |p: &Product| plan_of(p, &st, installment, &schedule, close);
+            Some(bank::explain(&product, &plan, &result, b, &placement, &replan)?)
+        }
+        None => None,
+    };
+
+    Ok(Reconciliation {
+        plan: PlanDoc {
+            start: format_date(plan.start),
+            months: plan.months,
+            installment: plain(plan.installment),
+            rate: plan.rate.map(plain),
+            events: plan
+                .events
+                .iter()
+                .map(|e| EventDoc { n: e.n, missed: e.missed.then_some(true), paid_on: e.paid_on.map(format_date) })
+                .collect(),
+            withdraw_on: plan.withdraw_on.map(format_date),
+            inflation: None,
+        },
+        result,
+        deposits: placement
+            .deposits
+            .iter()
+            .map(|d| DepositRow {
+                index: u32::try_from(d.index).unwrap_or(u32::MAX),
+                date: format_date(d.date),
+                amount: plain(d.amount),
+                installments: d.installments.clone(),
+                status: d.status.as_str(),
+            })
+            .collect(),
+        problems: placement.problems,
+        bank,
+    })
+}
+
+/// The deposits placed under a product's rules, and the plan they make.
+fn plan_of(product: &Product, st: &Statement, installment: Decimal, schedule: &Schedule, close: NaiveDate) -> (Placement, Plan) {
+    let placement = place(&st.deposits, installment, schedule, product, close);
+    let mut events = Vec::new();
+    for (k, paid) in (1u32..).zip(&placement.paid_on) {
+        match paid {
+            None => events.push(Event { index: events.len(), n: k, missed: true, paid_on: None, amount: None }),
+            Some(d) if *d != schedule.due_date(k) => {
+                events.push(Event { index: events.len(), n: k, missed: false, paid_on: Some(*d), amount: None })
+            }
+            Some(_) => {}
+        }
+    }
+    let plan = Plan {
+        start: st.start,
+        months: st.months,
+        installment,
+        rate: st.rate,
+        events,
+        withdraw_on: st.withdraw_on,
+        inflation: None,
+    };
+    (placement, plan)
+}
+
+/// An error from pricing the plan we built, named at the statement field it came from.
+fn as_statement_error(mut e: Error) -> Error {
+    e.path = match e.path.as_str() {
+        "plan.withdrawOn" => "statement.withdrawOn".into(),
+        "plan.months" => "statement.months".into(),
+        "plan.start" => "statement.start".into(),
+        "plan.rate" => "statement.rate".into(),
+        "plan.installment" => "statement.installment".into(),
+        p if p.starts_with("plan.events") => "statement.deposits".into(),
+        _ => "statement".into(),
+    };
+    e
+}
