@@ -52,3 +52,10 @@ export function productNote(product, lang) {
   }
   return '';
 }
+
+/** A term in words: "1 year (12 months)" / "1年（12个月）". */
+export function termText(months, t) {
+  const m = Number(months);
+  const years = m % 12 === 0 ? (m === 12 ? t('year') : t('years', { n: m / 12 })) : t('months', { n: m });
+  return t('termOption', { years, months: m });
+}

@@ -2,7 +2,9 @@
 // (CONTRACT.md §1). Edits change a copy of the product; the engine's
 // validateProduct problems are shown at their fields (GOV.UK pattern: label,
 // hint, error and input linked by ids, an error summary linking to fields).
-import { h, hidden } from './dom.js';
+import { h, fill, hidden } from '../dom.js';
+import { download } from '../csv.js';
+import { showFieldError, clearFieldErrors } from './field.js';
 
 const DEFAULTS = {
   'interest.method': 'monthlyProduct', 'rounding.scale': 2, 'rounding.mode': 'halfUp',
@@ -223,19 +225,92 @@ function listField(f, id, title, product, t, onEdit) {
 
 /** Shows the engine's problems at their fields; returns the ones no field shows. */
 export function showProblems(root, problems, { t }) {
-  for (const el of root.querySelectorAll('.error')) { el.hidden = true; el.replaceChildren(); }
-  for (const el of root.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  for (const el of root.querySelectorAll('.field--error')) el.classList.remove('field--error');
+  clearFieldErrors(root);
   const unplaced = [];
   for (const p of problems) {
-    const id = fieldIdFor(p.path);
-    const error = root.querySelector(`#${CSS.escape(id)}-error`);
-    const input = root.querySelector(`#${CSS.escape(id)}`);
-    if (!error) { unplaced.push(p); continue; }
-    error.hidden = false;
-    error.replaceChildren(h('span', { class: 'visually-hidden' }, t('errorPrefix')), ' ', t(`err_${p.code}`, {}), ` (${p.message})`);
-    input?.setAttribute('aria-invalid', 'true');
-    error.closest('.field')?.classList.add('field--error');
+    if (!showFieldError(root, fieldIdFor(p.path), [t(`err_${p.code}`, {}), ` (${p.message})`], { t })) unplaced.push(p);
   }
   return unplaced;
+}
+
+/** The visible label of a configurator field, for the error summary. */
+function fieldLabel(form, id) {
+  const field = form.querySelector(`#${CSS.escape(id)}`);
+  const label = form.querySelector(`label[for="${CSS.escape(id)}"]`) ?? field?.closest('fieldset')?.querySelector('legend');
+  return label?.textContent?.trim() || null;
+}
+
+/**
+ * The "product settings" panel: catalog file load/save, undo, the form and
+ * its error summary. data: { product, products, problems, open, status };
+ * the form is built when the panel is open (or has problems to show).
+ * onEdit(structural) after each edit; onToggle(open); onLoadFile(file); onReset().
+ * Pass `rebuild: true` to redraw the form (a structural edit), `focusId` to refocus.
+ */
+const latest = new WeakMap(); // slot → the data of its last render, for the panel's own handlers
+
+export function render(slot, data, opts) {
+  const { problems = [], open = false, status = null, rebuild = false, focusId = null } = data;
+  const { t } = opts;
+  latest.set(slot, { data, opts });
+  if (!slot.firstChild) {
+    slot.append(h('details', { class: 'config', id: 'config', open: open || null, ontoggle: (e) => {
+      const now = latest.get(slot);
+      now.opts.onToggle(e.target.open);
+      if (e.target.open && !slot.querySelector('#config-form').firstChild) drawForm(slot, now.data, now.opts);
+    } },
+    h('summary', {}, h('span', { class: 'summary-title' }, t('configHeading'))),
+    h('p', { class: 'hint' }, t('configIntro')),
+    h('div', { class: 'row' },
+      h('label', { for: 'catalog-file', class: 'file-label' }, t('loadCatalog')),
+      h('input', { type: 'file', id: 'catalog-file', accept: 'application/json,.json', onchange: (e) => latest.get(slot).opts.onLoadFile(e.target.files?.[0]) }),
+      h('button', { type: 'button', id: 'save-catalog', class: 'secondary',
+        onclick: () => download('savings-catalog.json', `${JSON.stringify(latest.get(slot).data.products, null, 2)}\n`, 'application/json') }, t('saveCatalog')),
+      h('button', { type: 'button', id: 'reset-product', class: 'secondary', onclick: () => latest.get(slot).opts.onReset() }, t('resetProduct'))),
+    h('p', { role: 'status', id: 'config-status' }),
+    h('div', { id: 'config-summary' }),
+    h('div', { class: 'config-form', id: 'config-form' })));
+  }
+  const details = slot.querySelector('#config');
+  const form = slot.querySelector('#config-form');
+  if (status != null) slot.querySelector('#config-status').textContent = status;
+  // Problems open the panel: a saver must see what to fix.
+  if (problems.length && !details.open) { details.open = true; opts.onToggle(true); }
+  if (details.open && (rebuild || !form.firstChild)) drawForm(slot, data, opts);
+  else showSummary(slot, problems, opts);
+  if (focusId) slot.querySelector(`#${CSS.escape(focusId)}`)?.focus({ preventScroll: true });
+}
+
+function drawForm(slot, data, opts) {
+  const form = slot.querySelector('#config-form');
+  renderConfigurator(form, data.product, {
+    t: opts.t,
+    onEdit: (structural, id) => {
+      const now = latest.get(slot);
+      if (structural) {
+        drawForm(slot, now.data, now.opts);
+        slot.querySelector(`#${CSS.escape(id)}`)?.focus({ preventScroll: true });
+      }
+      now.opts.onEdit(structural);
+    },
+  });
+  showSummary(slot, data.problems ?? [], opts);
+}
+
+function showSummary(slot, problems, { t }) {
+  const form = slot.querySelector('#config-form');
+  const summary = slot.querySelector('#config-summary');
+  showProblems(form, problems, { t });
+  if (!problems.length) { summary.replaceChildren(); return; }
+  fill(summary, h('div', { class: 'error-summary', id: 'config-errors' },
+    h('h4', {}, t('errorSummary')),
+    h('ul', {}, problems.map((p) => {
+      const id = fieldIdFor(p.path);
+      return h('li', {}, h('a', { href: `#${id}`, onclick: (e) => {
+        e.preventDefault();
+        const el = form.querySelector(`#${CSS.escape(id)}`);
+        el?.scrollIntoView({ block: 'center' });
+        el?.focus({ preventScroll: true });
+      } }, `${fieldLabel(form, id) ?? (p.path.replace(/^product\.?/, '') || 'product')}: ${t(`err_${p.code}`)}`));
+    }))));
 }

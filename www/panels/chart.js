@@ -1,7 +1,7 @@
 // Balance over time per variant, as an SVG line chart. Display only: the
 // engine's strings are turned into coordinates, never into money figures.
-import { s } from './dom.js';
-import { compact } from './format.js';
+import { h, s, fill } from '../dom.js';
+import { compact, money } from '../format.js';
 
 const W = 640;
 const H = 260;
@@ -65,4 +65,25 @@ export function balanceChart(series, { locale, title, desc, axisLabel }) {
     grid,
     s('text', { class: 'axis-label', x: (W + PAD.left) / 2, y: H - 2, 'text-anchor': 'middle' }, axisLabel),
     lines);
+}
+
+/**
+ * The chart panel: every comparable entry (same currency as the first) as a
+ * line, with a text alternative listing the payouts. data: { entries }.
+ */
+export function render(slot, { entries }, { t, lang }) {
+  if (!slot.firstChild) {
+    slot.append(h('section', { class: 'chart-section', 'aria-labelledby': 'chart-heading' },
+      h('h4', { id: 'chart-heading' }, t('chartHeading')),
+      h('figure', { class: 'chart-figure', id: 'chart' })));
+  }
+  const figure = slot.querySelector('#chart');
+  const ok = entries.filter((e) => e.result && e.result.currency === entries[0]?.result?.currency);
+  if (!ok.length) { figure.replaceChildren(); return; }
+  const series = ok.map((e) => ({ label: e.label, best: e.result.best, points: balancePoints(e.result) }));
+  const values = ok.map((e) => `${e.label}: ${money(e.result.payout, e.result.currency, lang)}`).join('; ');
+  fill(figure,
+    balanceChart(series, { locale: lang, title: t('chartHeading'), desc: t('chartDesc', { values }), axisLabel: t('chartAxisMonths') }),
+    h('figcaption', {}, h('ul', { class: 'legend' }, ok.map((e, k) => h('li', { class: `legend-item series-${k % 8}` },
+      h('span', { class: 'swatch', 'aria-hidden': 'true' }), e.label)))));
 }

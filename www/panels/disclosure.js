@@ -1,0 +1,9 @@
+// The footer every screen and printed quote carries: rates' date and the disclosure.
+import { h } from '../dom.js';
+import { date } from '../format.js';
+
+/** data: { product }. */
+export function render(slot, { product }, { t, lang }) {
+  slot.replaceChildren(h('footer', { class: 'disclosure' },
+    h('p', { id: 'disclosure' }, product.ratesEffective ? `${t('ratesEffective', { date: date(product.ratesEffective, lang) })} ` : '', t('disclosure'))));
+}

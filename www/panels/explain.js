@@ -1,0 +1,36 @@
+// How we calculated: the engine's steps for any row of the comparison, each
+// formula with the numbers used and the value it gives.
+import { h, fill } from '../dom.js';
+import { money, number, percent, date } from '../format.js';
+import { field } from './field.js';
+
+/** data: { entries, index } (the row explained); onChoose(index). */
+export function render(slot, { entries, index }, { t, lang, onChoose }) {
+  if (!slot.firstChild) {
+    slot.append(h('section', { class: 'explain-section', 'aria-labelledby': 'explain-title' },
+      h('h3', { id: 'explain-title' }, t('explainHeading')),
+      h('p', { class: 'hint' }, t('explainIntro')),
+      field('explain-for', t('explainFor'), null, h('select', { id: 'explain-for', onchange: (e) => onChoose(Number(e.target.value)) })),
+      h('ol', { class: 'explain', id: 'explain' })));
+  }
+  slot.querySelector('#explain-for').replaceChildren(...entries.map((e, i) =>
+    h('option', { value: i, selected: i === index, disabled: !e.result }, e.label)));
+  const r = entries[index]?.result ?? null;
+  const list = slot.querySelector('#explain');
+  if (!r) { list.replaceChildren(); return; }
+  const c = r.currency;
+  const value = (step) => {
+    if (step.key === 'breach') return date(step.value, lang);
+    if (step.key === 'effectiveAnnualYield' || step.key === 'earlyRate') return percent(step.value, lang);
+    if (step.key === 'monthUnits' || step.key === 'dayProduct') return number(step.value, lang);
+    return money(step.value, c, lang);
+  };
+  // The breach step is a sentence, not a formula: say it in the reader's language.
+  const formula = (step) => (step.key === 'breach' && r.breach
+    ? t('breach', { n: r.breach.installment, date: date(r.breach.date, lang), trigger: t(`trigger_${r.breach.trigger}`), effect: t(`effect_${r.breach.effect}`) })
+    : step.formula);
+  fill(list, r.explain.map((step) => h('li', { 'data-key': step.key },
+    h('span', { class: 'explain-label' }, t(`explain_${step.key}`)),
+    step.key === 'breach' ? h('span', {}, formula(step)) : h('code', { class: 'formula' }, formula(step)),
+    h('span', { class: 'explain-value' }, '= ', value(step)))));
+}

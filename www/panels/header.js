@@ -1,0 +1,33 @@
+// The component's header: title, language and view switchers, share and
+// print buttons, and the share status line.
+import { h, fill } from '../dom.js';
+import { LANGUAGES } from '../i18n.js';
+
+/** data: { lang, mode, modes }; onLang(tag), onMode(mode), onShare(), onPrint(). */
+export function render(slot, { lang, mode, modes }, { t, onLang, onMode, onShare, onPrint }) {
+  slot.replaceChildren(h('header', { class: 'spc-header' },
+    h('h2', { class: 'spc-title' }, t('title')),
+    h('p', { class: 'spc-subtitle' }, t('subtitle')),
+    h('div', { class: 'toolbar' },
+      h('label', { for: 'lang' }, t('language')),
+      h('select', { id: 'lang', onchange: (e) => onLang(e.target.value) },
+        LANGUAGES.map((l) => h('option', { value: l.tag, selected: l.tag === lang, lang: l.tag }, l.name))),
+      h('label', { for: 'mode' }, t('mode')),
+      h('select', { id: 'mode', onchange: (e) => onMode(e.target.value) },
+        modes.map((m) => h('option', { value: m, selected: m === mode }, t(`mode_${m}`)))),
+      h('button', { type: 'button', id: 'share', class: 'secondary', onclick: () => onShare() }, t('share')),
+      mode === 'teller' ? h('button', { type: 'button', id: 'print', class: 'secondary', onclick: () => onPrint() }, t('print')) : null),
+    h('p', { class: 'share-status', role: 'status', id: 'share-status' })));
+}
+
+/** After "copy link": says it was copied, or offers the link to copy by hand. */
+export function showShare(slot, { url, copied }, { t }) {
+  const status = slot.querySelector('#share-status');
+  if (copied) {
+    fill(status, t('shareCopied'));
+  } else {
+    fill(status, h('label', { for: 'share-url' }, t('shareManual')), ' ', h('input', { id: 'share-url', type: 'text', readonly: true, value: url }));
+    status.querySelector('input')?.select();
+  }
+  status.dataset.url = url;
+}

@@ -1,0 +1,37 @@
+// Reach a target: the smallest monthly amount whose payout reaches the
+// saver's target (the engine's solveInstallment), with a button to use it.
+import { h, fill } from '../dom.js';
+import { money, date, currencySymbol } from '../format.js';
+import { field, showFieldError, clearFieldErrors, errorText } from './field.js';
+
+/**
+ * data: { product, target, solution: { installment, result } | null, error }
+ * (an error about the target itself is shown at the target field).
+ * onTarget(text); onUse(installment).
+ */
+export function render(slot, { product, target, solution, error }, { t, lang, onTarget, onUse }) {
+  if (!slot.firstChild) {
+    const symbol = currencySymbol(product.currency, lang);
+    slot.append(h('section', { class: 'solve', 'aria-labelledby': 'solve-title' },
+      h('h3', { id: 'solve-title' }, t('solveHeading')),
+      field('target', t('target', { currency: symbol }), t('targetHint'),
+        h('div', { class: 'input-prefix' },
+          h('span', { 'aria-hidden': 'true', class: 'prefix' }, symbol),
+          h('input', { id: 'target', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: target ?? '',
+            oninput: (e) => onTarget(e.target.value) }))),
+      h('div', { class: 'solve-result', id: 'solve-result', 'aria-live': 'polite' })));
+  }
+  const out = slot.querySelector('#solve-result');
+  clearFieldErrors(slot);
+  if (error) {
+    out.replaceChildren();
+    if (error.path === 'targetPayout' || error.code === 'TARGET_UNREACHABLE') showFieldError(slot, 'target', errorText(error, product, { t, lang }), { t });
+    return;
+  }
+  if (!solution) { out.replaceChildren(); return; }
+  const { installment, result } = solution;
+  const c = result.currency;
+  fill(out,
+    h('p', { id: 'solve-text' }, t('solveResult', { amount: money(installment, c, lang), payout: money(result.payout, c, lang), date: date(result.closeDate, lang) })),
+    h('button', { type: 'button', id: 'use-amount', onclick: () => onUse(installment) }, t('useAmount')));
+}
