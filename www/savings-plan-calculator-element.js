@@ -23,6 +23,7 @@ import * as explain from './panels/explain.js';
 import * as schedule from './panels/schedule.js';
 import * as configurator from './panels/configurator.js';
 import * as disclosure from './panels/disclosure.js';
+import * as statement from './panels/statement.js';
 
 const MODES = ['saver', 'teller', 'compact'];
 // Start fetching and compiling the engine while the page is still parsing.
@@ -274,7 +275,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     ui.compare = slot('compare');
     root.append(ui.quote, h('div', { class: 'top' }, ui.plan, ui.headline), ui.compare);
     if (mode !== 'compact') {
-      for (const name of ['chart', 'whatIf', 'solve', 'explain', 'schedule', 'config']) root.append(ui[name] = slot(name));
+      for (const name of ['chart', 'whatIf', 'solve', 'explain', 'schedule', 'config', 'statement']) root.append(ui[name] = slot(name));
     }
     ui.disclosure = slot('disclosure');
     root.append(ui.disclosure);
@@ -282,6 +283,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     disclosure.render(ui.disclosure, { product }, this.#opts());
     this.#mount.replaceChildren(root);
     if (ui.config) this.#renderConfig();
+    if (ui.statement) this.#renderStatement();
     this.#compute();
     if (focusId) this.shadowRoot.getElementById(focusId)?.focus({ preventScroll: true });
   }
@@ -523,6 +525,23 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }));
   }
 
+  // ---------- check my statement ----------
+
+  #statement = statement.initialState();
+
+  /** The statement view reconciles against the chosen product; "show this plan" loads the plan it found. */
+  #renderStatement() {
+    const product = this.#product;
+    statement.render(this.#ui.statement, { product, state: this.#statement, months: this.#plan?.months }, this.#opts({
+      reconcile: (doc) => this.#engine.reconcile(product, doc),
+      onUsePlan: (plan) => {
+        this.#plan = plan;
+        this.#render();
+        this.shadowRoot.getElementById('plan-form')?.scrollIntoView?.({ block: 'start' });
+      },
+    }));
+  }
+
   // ---------- configurator ----------
 
   #renderConfig({ rebuild = false } = {}) {
@@ -533,6 +552,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       onEdit: (structural) => {
         this.#compute();
         if (structural) this.#renderPlanForm();
+        if (this.#ui.statement) this.#renderStatement();
       },
       onLoadFile: (file) => this.#loadCatalogFile(file),
       onReset: () => this.#resetProduct(),
