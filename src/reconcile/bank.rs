@@ -35,7 +35,7 @@ use crate::money::{fixed, plain, sub, RoundingMode};
 use crate::plan::Plan;
 use crate::product::{BreachAfter, OnBreach, Product, TaxStep};
 use crate::quote::Quote;
-use crate::reconcile::placement::{DepositStatus, Placed, Placement, ProblemCode};
+use crate::reconcile::placement::{DepositStatus, Placement, ProblemCode};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -53,12 +53,14 @@ pub struct Bank {
 ///
 /// `key`: `agrees` | `noBreach` | `breach` | `makeUpWindow` | `lateFee` | `tax` | `rounding`
 /// | `rate` | `demandRate` | `ignoredDeposits` | `unexplained`. Only the
-/// fields a key needs are present.
+/// fields a key needs are present; `message` is one fixed sentence per key
+/// (the page words it with the fields, in the reader's language).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cause {
     pub key: &'static str,
-    /// The bank's value of the rule: a rate or tax rate (percent), a fee per 100 per month, a rounding mode.
+    /// The bank's value of the rule: a rate or tax rate (percent), a fee per
+    /// 100 per month, a make-up window in months, a rounding mode.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// The product's value of the same rule.
@@ -79,16 +81,36 @@ pub struct Cause {
     pub trigger: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effect: Option<&'static str>,
-    /// The payout under this cause (the bank's figure, when it reproduces it).
+    /// The payout under this cause: the bank's figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payout: Option<String>,
-    pub message: String,
+    pub message: &'static str,
+}
+
+/// The sentence for each key (developer English, like error messages).
+fn message(key: &str) -> &'static str {
+    match key {
+        "agrees" => "the bank's figure is what the product's rules give",
+        "noBreach" => "the bank did not apply the breach the product's rules call for",
+        "breach" => "the bank applied a breach after this installment, from this date, with this effect",
+        "makeUpWindow" => "the bank accepted make-ups over a longer window",
+        "lateFee" => "the bank charged another late fee per 100 per month late",
+        "tax" => "the bank withheld tax at this rate on all the interest",
+        "rounding" => "the bank rounds another way",
+        "rate" => "the bank used another contract rate",
+        "demandRate" => "the bank used another demand rate",
+        "ignoredDeposits" => "deposits the product's rules could not place; the bank may have counted them",
+        _ => "no single rule of the product, changed, gives the bank's figure",
+    }
 }
 
 /// How many breach hypotheses of each trigger are tried (the first misses).
 const BREACH_TRIES: u32 = 3;
 
 /// Compares the bank's figure with the product's and names the cause.
+///
+/// `replan` places the statement's deposits again under another product
+/// (for a longer make-up window).
 ///
 /// # Errors
 /// `OVERFLOW` when the difference cannot be computed.
@@ -100,47 +122,23 @@ pub fn explain(
     placement: &Placement,
     replan: &dyn Fn(&Product) -> (Placement, Plan),
 ) -> Result<Bank> {
-    let deposits = &placement.deposits;
     let scale = quote.payout_scale.max(bank.scale());
     let difference = sub(bank, quote.payout_value)?;
-    let money = |v: Decimal| fixed(v, product.rounding.scale);
-    let mut causes: Vec<Cause> = Vec::new();
-    if difference.is_zero() {
-        causes.push(Cause {
-            key: "agrees",
-            payout: Some(fixed(bank, scale)),
-            message: "the bank's figure is what the product's rules give".into(),
-            ..Cause::default()
-        });
+    let search = Search { product, plan, bank, shown: fixed(bank, scale), causes: Vec::new() };
+    let mut causes = if difference.is_zero() {
+        vec![search.cause("agrees")]
     } else {
-        let search = Search { product, plan, bank, scale };
-        search.breach(quote, &mut causes);
-        search.window(quote, placement, replan, &mut causes);
-        search.late_fee(quote, &mut causes);
-        search.tax(quote, &mut causes);
-        search.rounding(&mut causes);
-        search.rates(quote, &mut causes);
-        if causes.is_empty() {
-            let ignored: Vec<&Placed> = deposits.iter().filter(|d| d.status == DepositStatus::Ignored).collect();
-            if !ignored.is_empty() && difference > Decimal::ZERO {
-                let total = ignored.iter().try_fold(Decimal::ZERO, |s, d| s.checked_add(d.amount)).unwrap_or(Decimal::MAX);
-                causes.push(Cause {
-                    key: "ignoredDeposits",
-                    amount: Some(money(total)),
-                    message: format!(
-                        "{} deposits totalling {} could not be placed under the product's rules; the bank may have counted them",
-                        ignored.len(),
-                        money(total)
-                    ),
-                    ..Cause::default()
-                });
-            }
-            causes.push(Cause {
-                key: "unexplained",
-                message: "no single rule of the product, changed, gives the bank's figure".into(),
-                ..Cause::default()
-            });
+        let mut s = search;
+        s.all(quote, placement, replan);
+        s.causes
+    };
+    if causes.is_empty() {
+        let ignored = placement.deposits.iter().filter(|d| d.status == DepositStatus::Ignored);
+        let total = ignored.clone().try_fold(Decimal::ZERO, |s, d| s.checked_add(d.amount));
+        if let (true, Some(total)) = (ignored.count() > 0 && difference > Decimal::ZERO, total) {
+            causes.push(Cause { key: "ignoredDeposits", amount: Some(fixed(total, product.rounding.scale)), message: message("ignoredDeposits"), ..Cause::default() });
         }
+        causes.push(Cause { key: "unexplained", message: message("unexplained"), ..Cause::default() });
     }
     Ok(Bank { payout: fixed(bank, scale), difference: fixed(difference, scale), explain: causes })
 }
@@ -149,253 +147,168 @@ struct Search<'a> {
     product: &'a Product,
     plan: &'a Plan,
     bank: Decimal,
-    scale: u32,
+    /// The bank's figure as shown.
+    shown: String,
+    causes: Vec<Cause>,
 }
 
+/// One rule changed: the product and plan, and the rule's new value (when it has one).
+type Change<'c> = &'c dyn Fn(&mut Product, &mut Plan, Decimal);
+
 impl Search<'_> {
-    fn price(&self, product: &Product, plan: &Plan) -> Option<Quote> {
-        price(product, plan).ok()
+    fn cause(&self, key: &'static str) -> Cause {
+        Cause { key, payout: Some(self.shown.clone()), message: message(key), ..Cause::default() }
     }
 
-    fn payout(&self, product: &Product, plan: &Plan) -> Option<Decimal> {
-        self.price(product, plan).map(|q| q.payout_value)
+    /// The plan priced with one rule changed.
+    fn price_with(&self, change: Change, value: Decimal) -> Option<Quote> {
+        let mut product = self.product.clone();
+        let mut plan = self.plan.clone();
+        change(&mut product, &mut plan, value);
+        price(&product, &plan).ok()
     }
 
-    fn reproduces(&self, q: &Quote) -> bool {
-        q.payout_value == self.bank
-    }
-
-    fn shown(&self) -> Option<String> {
-        Some(fixed(self.bank, self.scale))
+    /// The quote with one rule changed, when it gives the bank's figure.
+    fn reproduced(&self, change: Change) -> Option<Quote> {
+        self.price_with(change, Decimal::ZERO).filter(|q| q.payout_value == self.bank)
     }
 
     /// The breach: none at all, or another trigger or effect.
-    fn breach(&self, quote: &Quote, causes: &mut Vec<Cause>) {
-        let rows = &quote.schedule;
-        let unmade = rows.iter().filter(|r| r.status == "missed").count() as u32;
-        let misses = rows.iter().filter(|r| matches!(r.status, "missed" | "late")).count() as u32;
-        let mut run = 0;
-        let mut longest = 0;
-        for r in rows {
-            run = if matches!(r.status, "missed" | "late") { run + 1 } else { 0 };
+    fn breach(&mut self, quote: &Quote) {
+        let (mut unmade, mut misses, mut run, mut longest) = (0, 0, 0, 0);
+        for r in &quote.schedule {
+            let miss = matches!(r.status, "missed" | "late");
+            unmade += u32::from(r.status == "missed");
+            misses += u32::from(miss);
+            run = if miss { run + 1 } else { 0 };
             longest = longest.max(run);
         }
         if let Some(ours) = &quote.breach {
-            let mut p = self.product.clone();
-            p.missed.breach_after = None;
-            if let Some(q) = self.price(&p, self.plan) {
-                if self.reproduces(&q) {
-                    return causes.push(Cause {
-                        key: "noBreach",
-                        installment: Some(ours.installment),
-                        date: Some(ours.date.clone()),
-                        trigger: Some(ours.trigger),
-                        effect: Some(ours.effect),
-                        payout: self.shown(),
-                        message: format!(
-                            "the bank did not treat the missed installment {} as a breach: without it the product pays the bank's figure",
-                            ours.installment
-                        ),
-                        ..Cause::default()
-                    });
-                }
+            if self.reproduced(&|p, _, _| p.missed.breach_after = None).is_some() {
+                let mut c = self.cause("noBreach");
+                c.installment = Some(ours.installment);
+                c.date = Some(ours.date.clone());
+                c.trigger = Some(ours.trigger);
+                c.effect = Some(ours.effect);
+                return self.causes.push(c);
             }
         }
         let own = self.product.missed.on_breach;
-        let effects = [own, OnBreach::LaterAtDemand, OnBreach::AllAtDemand, OnBreach::StopDeposits, OnBreach::ActualAtContract];
-        let triggers = (1..=unmade.min(BREACH_TRIES))
-            .map(BreachAfter::UnmadeUp)
-            .chain((1..=misses.min(BREACH_TRIES)).map(BreachAfter::Total))
-            .chain((2..=longest.min(BREACH_TRIES)).map(BreachAfter::Consecutive));
+        let mut triggers = Vec::new();
+        for n in 1..=BREACH_TRIES {
+            if n <= unmade {
+                triggers.push(BreachAfter::UnmadeUp(n));
+            }
+            if n <= misses {
+                triggers.push(BreachAfter::Total(n));
+            }
+            if n > 1 && n <= longest {
+                triggers.push(BreachAfter::Consecutive(n));
+            }
+        }
         for trigger in triggers {
-            for (i, effect) in effects.iter().enumerate() {
-                if i > 0 && *effect == own {
-                    continue;
+            for effect in [own, OnBreach::LaterAtDemand, OnBreach::AllAtDemand, OnBreach::StopDeposits, OnBreach::ActualAtContract] {
+                let change = |p: &mut Product, _: &mut Plan, _: Decimal| {
+                    p.missed.breach_after = Some(trigger);
+                    p.missed.on_breach = effect;
+                };
+                if let Some(b) = self.reproduced(&change).and_then(|q| q.breach) {
+                    let mut c = self.cause("breach");
+                    c.installment = Some(b.installment);
+                    c.date = Some(b.date);
+                    c.trigger = Some(b.trigger);
+                    c.effect = Some(b.effect);
+                    c.expected = Some(own.as_str().to_string());
+                    return self.causes.push(c);
                 }
-                let mut p = self.product.clone();
-                p.missed.breach_after = Some(trigger);
-                p.missed.on_breach = *effect;
-                let Some(q) = self.price(&p, self.plan) else { continue };
-                let Some(b) = q.breach.as_ref().filter(|_| self.reproduces(&q)) else { continue };
-                return causes.push(Cause {
-                    key: "breach",
-                    installment: Some(b.installment),
-                    date: Some(b.date.clone()),
-                    trigger: Some(b.trigger),
-                    effect: Some(b.effect),
-                    expected: Some(self.product.missed.on_breach.as_str().to_string()),
-                    payout: self.shown(),
-                    message: format!(
-                        "the bank's figure is what the product pays with the account breached after installment {} from {} ({})",
-                        b.installment, b.date, b.effect
-                    ),
-                    ..Cause::default()
-                });
             }
         }
     }
 
     /// A longer make-up window: deposits we could not place, or misses never
     /// made up, that the bank took as make-ups.
-    fn window(&self, quote: &Quote, placement: &Placement, replan: &dyn Fn(&Product) -> (Placement, Plan), causes: &mut Vec<Cause>) {
+    fn window(&mut self, quote: &Quote, placement: &Placement, replan: &dyn Fn(&Product) -> (Placement, Plan)) {
         let unplaced = placement.problems.iter().any(|p| p.code == ProblemCode::DepositNotMatched);
         let unmade = quote.schedule.iter().any(|r| r.status == "missed");
-        let ours = self.product.missed.make_up_within;
-        if !unplaced && !unmade {
-            return;
-        }
-        let longer = match ours {
-            Some(m) => vec![Some(m + 1), Some(m + 2), Some(m + 3), None],
-            None => Vec::new(),
-        };
+        let Some(ours) = self.product.missed.make_up_within.filter(|_| unplaced || unmade) else { return };
         let name = |w: Option<u32>| w.map_or_else(|| "untilMaturity".to_string(), |m| m.to_string());
-        for within in longer {
-            let mut p = self.product.clone();
-            p.missed.make_up_within = within;
-            let (_, plan) = replan(&p);
-            if self.payout(&p, &plan) == Some(self.bank) {
-                causes.push(Cause {
-                    key: "makeUpWindow",
-                    value: Some(name(within)),
-                    expected: Some(name(ours)),
-                    payout: self.shown(),
-                    message: format!(
-                        "the bank accepted make-ups {} (the product: within {} months)",
-                        within.map_or_else(|| "until maturity".to_string(), |m| format!("within {m} months")),
-                        name(ours)
-                    ),
-                    ..Cause::default()
-                });
-                return;
+        for within in [Some(ours + 1), Some(ours + 2), Some(ours + 3), None] {
+            let change = |p: &mut Product, plan: &mut Plan, _: Decimal| {
+                p.missed.make_up_within = within;
+                *plan = replan(p).1;
+            };
+            if self.reproduced(&change).is_some() {
+                let mut c = self.cause("makeUpWindow");
+                c.value = Some(name(within));
+                c.expected = Some(name(Some(ours)));
+                return self.causes.push(c);
             }
         }
     }
 
-    /// A late fee per 100 per month on the made-up installments.
-    fn late_fee(&self, quote: &Quote, causes: &mut Vec<Cause>) {
-        if self.bank >= quote.payout_value || !quote.schedule.iter().any(|r| r.status == "late") {
+    /// A value of one rule that gives the bank's figure: a late fee, a tax rate, a rate.
+    fn fit(&mut self, key: &'static str, grid: Grid, expected: Decimal, change: Change) {
+        let Some((value, q)) = self.solve(grid, change) else { return };
+        if value == expected {
             return;
         }
-        let ours = self.product.missed.late_fee_per_100;
-        let at = |fee: Decimal| {
-            let mut p = self.product.clone();
-            p.missed.late_fee_per_100 = fee;
-            p
+        let mut c = self.cause(key);
+        c.value = Some(plain(value));
+        c.expected = Some(plain(expected));
+        c.amount = match key {
+            "lateFee" => Some(q.fees),
+            "tax" => Some(q.tax),
+            _ => None,
         };
-        if let Some((fee, q)) = self.solve(FEE, |fee| self.price(&at(fee), self.plan)) {
-            causes.push(Cause {
-                key: "lateFee",
-                value: Some(plain(fee)),
-                expected: Some(plain(ours)),
-                amount: Some(q.fees.clone()),
-                payout: self.shown(),
-                message: format!("the bank charged a late fee of {} per 100 per month late (the product: {}): {} in fees", plain(fee), plain(ours), q.fees),
-                ..Cause::default()
-            });
-        }
-    }
-
-    /// Tax at one rate on all the interest.
-    fn tax(&self, quote: &Quote, causes: &mut Vec<Cause>) {
-        if self.bank >= quote.payout_value || quote.interest.trim_start_matches(['0', '.']).is_empty() {
-            return;
-        }
-        let ours = self.product.tax.first().map(|t| t.rate).unwrap_or(Decimal::ZERO);
-        let from = NaiveDate::from_ymd_opt(1000, 1, 1).unwrap_or(self.plan.start);
-        let at = |rate: Decimal| {
-            let mut p = self.product.clone();
-            p.tax = vec![TaxStep { from, rate }];
-            p
-        };
-        if let Some((rate, q)) = self.solve(TAX, |rate| self.price(&at(rate), self.plan)) {
-            if self.product.tax.len() == 1 && self.product.tax[0].from <= self.plan.start && self.product.tax[0].rate == rate {
-                return;
-            }
-            causes.push(Cause {
-                key: "tax",
-                value: Some(plain(rate)),
-                expected: Some(plain(ours)),
-                amount: Some(q.tax.clone()),
-                payout: self.shown(),
-                message: format!("the bank withheld tax of {}% on the interest: {}", plain(rate), q.tax),
-                ..Cause::default()
-            });
-        }
+        self.causes.push(c);
     }
 
     /// Another rounding mode for interest and the payout, or the payout to whole units.
-    fn rounding(&self, causes: &mut Vec<Cause>) {
+    fn rounding(&mut self) {
         let ours = self.product.rounding;
-        let modes = [ours.mode, RoundingMode::HalfUp, RoundingMode::HalfEven, RoundingMode::Down];
         for payout_scale in [ours.payout_scale, Some(0)] {
-            for mode in modes {
+            for mode in [ours.mode, RoundingMode::HalfUp, RoundingMode::HalfEven, RoundingMode::Down] {
                 if mode == ours.mode && payout_scale == ours.payout_scale {
                     continue;
                 }
-                let mut p = self.product.clone();
-                p.rounding.mode = mode;
-                p.rounding.payout_scale = payout_scale;
-                if self.payout(&p, self.plan) != Some(self.bank) {
-                    continue;
-                }
-                let whole = payout_scale != ours.payout_scale;
-                let how = match (mode != ours.mode, whole) {
-                    (true, true) => format!("rounds {} and pays out in whole units", mode_name(mode)),
-                    (true, false) => format!("rounds {}", mode_name(mode)),
-                    _ => "pays out in whole units".to_string(),
+                let change = |p: &mut Product, _: &mut Plan, _: Decimal| {
+                    p.rounding.mode = mode;
+                    p.rounding.payout_scale = payout_scale;
                 };
-                return causes.push(Cause {
-                    key: "rounding",
-                    value: Some(mode_name(mode).to_string()),
-                    expected: Some(mode_name(ours.mode).to_string()),
-                    payout_scale: payout_scale.filter(|_| whole),
-                    payout: self.shown(),
-                    message: format!("the bank {how} (the product rounds {})", mode_name(ours.mode)),
-                    ..Cause::default()
-                });
+                if self.reproduced(&change).is_some() {
+                    let mut c = self.cause("rounding");
+                    c.value = Some(mode_name(mode).to_string());
+                    c.expected = Some(mode_name(ours.mode).to_string());
+                    c.payout_scale = payout_scale.filter(|_| payout_scale != ours.payout_scale);
+                    return self.causes.push(c);
+                }
             }
         }
     }
 
-    /// Another contract rate, or another demand rate where the plan earns it.
-    fn rates(&self, quote: &Quote, causes: &mut Vec<Cause>) {
-        let contract = self.plan.rate.or_else(|| self.product.term_rate(self.plan.months)).unwrap_or_default();
-        let with_rate = |rate: Decimal| Plan { rate: Some(rate), ..self.plan.clone() };
-        if let Some((rate, _)) = self.solve(RATE, |rate| self.price(self.product, &with_rate(rate))) {
-            if rate != contract {
-                causes.push(Cause {
-                    key: "rate",
-                    value: Some(plain(rate)),
-                    expected: Some(plain(contract)),
-                    payout: self.shown(),
-                    message: format!("the bank's figure is what the plan earns at {}% instead of {}%", plain(rate), plain(contract)),
-                    ..Cause::default()
-                });
-            }
+    /// Every hypothesis, in the order a bank would name them.
+    fn all(&mut self, quote: &Quote, placement: &Placement, replan: &dyn Fn(&Product) -> (Placement, Plan)) {
+        self.breach(quote);
+        self.window(quote, placement, replan);
+        let lower = self.bank < quote.payout_value;
+        if lower && quote.schedule.iter().any(|r| r.status == "late") {
+            let fee = self.product.missed.late_fee_per_100;
+            self.fit("lateFee", FEE, fee, &|p, _, v| p.missed.late_fee_per_100 = v);
         }
+        if lower {
+            let tax = self.product.tax.first().map(|t| t.rate).unwrap_or(Decimal::ZERO);
+            let from = NaiveDate::from_ymd_opt(1000, 1, 1).unwrap_or(self.plan.start);
+            self.fit("tax", TAX, tax, &|p, _, v| p.tax = vec![TaxStep { from, rate: v }]);
+        }
+        self.rounding();
+        let contract = self.plan.rate.or_else(|| self.product.term_rate(self.plan.months)).unwrap_or_default();
+        self.fit("rate", RATE, contract, &|_, plan, v| plan.rate = Some(v));
+        // Where the plan earns the demand rate, unless a breach explanation already says how.
         let earns_demand = quote.closure != "maturity"
             || quote.breach.as_ref().is_some_and(|b| matches!(b.effect, "laterAtDemand" | "allAtDemand"));
-        // A breach explanation already says how the demand-rate deposits differ.
-        if !earns_demand || causes.iter().any(|c| matches!(c.key, "noBreach" | "breach")) {
-            return;
-        }
-        let demand = self.product.demand_rate;
-        let with_demand = |rate: Decimal| {
-            let mut p = self.product.clone();
-            p.demand_rate = rate;
-            p
-        };
-        if let Some((rate, _)) = self.solve(RATE, |rate| self.price(&with_demand(rate), self.plan)) {
-            if rate != demand {
-                causes.push(Cause {
-                    key: "demandRate",
-                    value: Some(plain(rate)),
-                    expected: Some(plain(demand)),
-                    payout: self.shown(),
-                    message: format!("the bank's figure is what the plan earns with a demand rate of {}% instead of {}%", plain(rate), plain(demand)),
-                    ..Cause::default()
-                });
-            }
+        if earns_demand && !self.causes.iter().any(|c| matches!(c.key, "noBreach" | "breach")) {
+            let demand = self.product.demand_rate;
+            self.fit("demandRate", RATE, demand, &|p, _, v| p.demand_rate = v);
         }
     }
 
@@ -406,11 +319,11 @@ impl Search<'_> {
     /// that reaches the bank's figure, then one pricing per roundness: the
     /// payout being monotone, the values that give the figure are a run
     /// from that first one.
-    fn solve(&self, grid: Grid, at: impl Fn(Decimal) -> Option<Quote>) -> Option<(Decimal, Quote)> {
+    fn solve(&self, grid: Grid, change: Change) -> Option<(Decimal, Quote)> {
         let value = |k: i64| Decimal::new(k, 2);
         // Signed so that the payout, as seen here, rises with k.
         let seen = |k: i64| -> Option<Decimal> {
-            let p = at(value(k))?.payout_value;
+            let p = self.price_with(change, value(k))?.payout_value;
             Some(if grid.rising { p } else { -p })
         };
         let target = if grid.rising { self.bank } else { -self.bank };
@@ -432,8 +345,8 @@ impl Search<'_> {
             if k > top {
                 continue;
             }
-            let q = at(value(k))?;
-            if self.reproduces(&q) {
+            let q = self.price_with(change, value(k))?;
+            if q.payout_value == self.bank {
                 return Some((value(k).normalize(), q));
             }
         }

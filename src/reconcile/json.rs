@@ -93,7 +93,7 @@ impl ToJson for Cause {
             .some("trigger", &self.trigger.map(String::from))
             .some("effect", &self.effect.map(String::from))
             .some("payout", &self.payout)
-            .put("message", &self.message);
+            .put("message", self.message);
         f.end();
     }
 }

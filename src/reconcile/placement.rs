@@ -126,15 +126,14 @@ impl Book<'_> {
         if takers.len() < count {
             return None;
         }
-        let mut chosen: Vec<u32> = if takers.last() == Some(&k) {
+        // Takers are ascending and the own month is the last of them: the choice stays ascending.
+        Some(if takers.last() == Some(&k) {
             let mut c: Vec<u32> = takers.iter().copied().take(count - 1).collect();
             c.push(k);
             c
         } else {
             takers.into_iter().take(count).collect()
-        };
-        chosen.sort_unstable();
-        Some(chosen)
+        })
     }
 
     fn pay(&mut self, installments: &[u32]) {
@@ -152,11 +151,20 @@ pub fn place(deposits: &[Deposit], installment: Decimal, schedule: &Schedule, pr
     let mut book = Book { schedule, window_end: &window_ends, open: vec![true; due_before_close] };
     let mut paid_on: Vec<Option<NaiveDate>> = vec![None; due_before_close];
 
-    // Date order; equal dates keep the statement's order (a stable sort).
-    let mut order: Vec<&Deposit> = deposits.iter().collect();
-    order.sort_by_key(|d| d.date);
+    // Date order; equal dates keep the statement's order. Inserted in place
+    // (a statement is nearly sorted already): the standard sorts would add
+    // more to the .wasm than all of this module.
+    let mut order: Vec<&Deposit> = Vec::with_capacity(deposits.len());
+    for d in deposits {
+        let at = order.partition_point(|o| o.date <= d.date);
+        order.insert(at, d);
+    }
 
-    let mut placed: Vec<Placed> = Vec::with_capacity(deposits.len());
+    // Every deposit starts ignored; placing one fills in its installments.
+    let mut placed: Vec<Placed> = deposits
+        .iter()
+        .map(|d| Placed { index: d.index, date: d.date, amount: d.amount, installments: Vec::new(), status: DepositStatus::Ignored })
+        .collect();
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     for d in order {
         let (code, field, message) = if d.date < schedule.start {
@@ -172,8 +180,10 @@ pub fn place(deposits: &[Deposit], installment: Decimal, schedule: &Schedule, pr
                     paid_on[i as usize - 1] = Some(d.date);
                 }
                 let late = chosen.iter().any(|&i| d.date >= schedule.month_end(i));
-                let status = if late { DepositStatus::Late } else { DepositStatus::Paid };
-                placed.push(Placed { index: d.index, date: d.date, amount: d.amount, installments: chosen, status });
+                if let Some(p) = placed.get_mut(d.index) {
+                    p.status = if late { DepositStatus::Late } else { DepositStatus::Paid };
+                    p.installments = chosen;
+                }
                 continue;
             }
             let (k, takers) = book.takers(d.date);
@@ -197,12 +207,11 @@ pub fn place(deposits: &[Deposit], installment: Decimal, schedule: &Schedule, pr
             (ProblemCode::DepositNotAMultiple, ".amount", m)
         };
         let path = format!("statement.deposits[{}]{field}", d.index);
-        problems.push((d.index, Problem { code, path, message }));
-        placed.push(Placed { index: d.index, date: d.date, amount: d.amount, installments: Vec::new(), status: DepositStatus::Ignored });
+        // Kept in the statement's order.
+        let at = problems.partition_point(|(i, _)| *i < d.index);
+        problems.insert(at, (d.index, Problem { code, path, message }));
     }
 
-    placed.sort_unstable_by_key(|p| p.index);
-    problems.sort_unstable_by_key(|(i, _)| *i);
     Placement { paid_on, deposits: placed, problems: problems.into_iter().map(|(_, p)| p).collect() }
 }
 
