@@ -38,10 +38,9 @@ use crate::quote::Quote;
 use crate::reconcile::placement::{DepositStatus, Placement, ProblemCode};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 /// The bank's payout, the difference to the product's, and why.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Bank {
     pub payout: String,
     /// `bankPayout − result.payout`.
@@ -55,34 +54,24 @@ pub struct Bank {
 /// | `rate` | `demandRate` | `ignoredDeposits` | `unexplained`. Only the
 /// fields a key needs are present; `message` is one fixed sentence per key
 /// (the page words it with the fields, in the reader's language).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Cause {
     pub key: &'static str,
     /// The bank's value of the rule: a rate or tax rate (percent), a fee per
     /// 100 per month, a make-up window in months, a rounding mode.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// The product's value of the same rule.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
     /// `rounding`: the bank pays out at this scale (0: whole units).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub payout_scale: Option<u32>,
     /// Money the cause moves: the tax or fees withheld, the deposits left out.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
     /// The breach: after which installment, from which date, how, with what effect.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub installment: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub trigger: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub effect: Option<&'static str>,
     /// The payout under this cause: the bank's figure.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub payout: Option<String>,
     pub message: &'static str,
 }

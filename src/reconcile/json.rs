@@ -1,12 +1,12 @@
-//! The reconciliation as JSON text for the wasm facade, written by hand like
-//! the result (src/json.rs); tests/reconcile.rs checks it against serde.
+//! The reconciliation as JSON text (CONTRACT.md §8.2), written by hand like
+//! the result (src/json.rs): what the wasm facade hands to JavaScript.
 
 use super::bank::{Bank, Cause};
 use super::placement::Problem;
 use super::{DepositRow, EventDoc, PlanDoc, Reconciliation};
 use crate::json::ToJson;
 
-/// `{"k":v,…}`, skipping `None` fields where the serde form skips them.
+/// `{"k":v,…}`; `some` leaves a field out when it is `None`.
 struct Fields<'a> {
     out: &'a mut String,
     first: bool,
@@ -118,5 +118,12 @@ impl ToJson for Reconciliation {
             .put("problems", &self.problems)
             .put("bank", &self.bank)
             .end();
+    }
+}
+
+impl Reconciliation {
+    /// The contract's JSON text of this reconciliation.
+    pub fn to_json(&self) -> String {
+        ToJson::to_json(self)
     }
 }

@@ -15,6 +15,7 @@
 //! let r = savings_plan::reconcile(product, &statement).unwrap();
 //! assert_eq!(r.deposits[1].installments, vec![2, 3]); // March's deposit pays March and makes up February
 //! assert_eq!(r.plan.events[0].paid_on.as_deref(), Some("2025-03-16"));
+//! assert!(r.to_json().contains(r#""installments":[2,3],"status":"late""#));
 //! ```
 
 pub mod bank;
@@ -33,13 +34,12 @@ use bank::Bank;
 use chrono::NaiveDate;
 use placement::{place, Placement, Problem};
 use rust_decimal::Decimal;
-use serde::Serialize;
 use serde_json::Value;
 use statement::{parse_statement, Statement};
 
 /// The reconciled statement: the plan it amounts to, what the product's
 /// rules pay for it, each deposit's fate, the problems, and the bank's figure.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Reconciliation {
     pub plan: PlanDoc,
     pub result: Quote,
@@ -49,8 +49,7 @@ pub struct Reconciliation {
 }
 
 /// The plan (CONTRACT.md §2) the statement amounts to; `calculate` takes it as is.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PlanDoc {
     pub start: String,
     pub months: u32,
@@ -62,18 +61,15 @@ pub struct PlanDoc {
 }
 
 /// An exception: installment `n` missed, or paid on another date than its due date.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EventDoc {
     pub n: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub missed: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub paid_on: Option<String>,
 }
 
 /// One statement row (in the statement's order) and the installments it paid.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DepositRow {
     pub index: u32,
     pub date: String,

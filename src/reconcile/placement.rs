@@ -22,11 +22,9 @@ use crate::product::Product;
 use crate::reconcile::statement::Deposit;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 /// Why a deposit was left out. The deposit is `ignored`; the rest is priced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProblemCode {
     /// Dated before the account was opened.
     DepositBeforeStart,
@@ -50,7 +48,7 @@ impl ProblemCode {
 }
 
 /// A deposit left out, with the path of the field that explains it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     pub code: ProblemCode,
     pub path: String,
@@ -58,8 +56,7 @@ pub struct Problem {
 }
 
 /// What became of one deposit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DepositStatus {
     /// Pays its own month's installment.
     Paid,
