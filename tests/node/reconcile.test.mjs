@@ -103,3 +103,19 @@ test('a thousand malformed statements end in a result or a thrown Error, never a
   assert.ok(results > 250 && errors > 300, `${results} results, ${errors} errors`);
   assert.equal(engine.reconcile(standard, workedExample).result.payout, '11038.04');
 });
+
+test('every problem code and cause key has words in zh-CN, en and en-IN', async () => {
+  const dts = await readFile(new URL('../../src/wasm.d.ts', import.meta.url), 'utf8');
+  const problem = dts.match(/export interface ReconcileProblem \{\s*code: ([^;]*);/)[1];
+  const codes = [...problem.matchAll(/"([A-Z_]+)"/g)].map((m) => m[1]);
+  const keys = [...dts.matchAll(/\| \{ key: "(\w+)"/g)].map((m) => m[1]);
+  assert.equal(codes.length, 4);
+  assert.ok(keys.length >= 11);
+  const { default: en } = await import('../../www/locales/en.js');
+  const { default: zh } = await import('../../www/locales/zh-CN.js');
+  const { default: enIN } = await import('../../www/locales/en-IN.js');
+  for (const [name, texts] of [['en', en], ['zh-CN', zh], ['en-IN', enIN]]) {
+    const missing = [...codes.map((c) => `stmt_why_${c}`), ...keys.map((k) => `stmt_cause_${k}`)].filter((k) => !texts[k]);
+    assert.deepEqual(missing, [], name);
+  }
+});
