@@ -20,6 +20,7 @@ export default {
   stmt_bank: 'Maturity amount the bank paid (optional)',
   stmt_onTime: 'Instalment {n}: on time',
   stmt_inMonth: 'Instalment {n}: {days} days after its due date ({due}), within its month: on time',
+  stmt_inMonth_one: 'Instalment {n}: 1 day after its due date ({due}), within its month: on time',
   stmt_madeUp: 'Makes up instalment {n} (due {due})',
   stmt_th_installments: 'Instalments',
   stmt_tableCaption: 'Each deposit and the instalment it paid',

@@ -289,6 +289,7 @@ export default {
   stmt_why_DEPOSIT_NOT_MATCHED: '{date} 当月已存，也没有仍可补存的漏存月份',
   stmt_onTime: '第{n}期：按时存入',
   stmt_inMonth: '第{n}期：晚于应存日（{due}）{days}天，仍在当月内，视为按时',
+  stmt_inMonth_one: '第{n}期：晚于应存日（{due}）1天，仍在当月内，视为按时',
   stmt_madeUp: '补存第{n}期（应存日 {due}）',
   stmt_refused: '——违约后按产品规则不予受理',
   stmt_cut: '——账户已结清之后',

@@ -246,7 +246,10 @@ function drawResult(slot, out, { product, statement, read, r }, opts) {
       let text;
       if (d.date >= end(n)) text = t('stmt_madeUp', { n, due: date(due(n), lang) });
       else if (d.date === due(n)) text = t('stmt_onTime', { n });
-      else text = t('stmt_inMonth', { n, days: daysBetween(due(n), d.date), due: date(due(n), lang) });
+      else {
+        const days = daysBetween(due(n), d.date);
+        text = t(days === 1 ? 'stmt_inMonth_one' : 'stmt_inMonth', { n, days, due: date(due(n), lang) });
+      }
       if (row?.status === 'refused') text += ` ${t('stmt_refused')}`;
       if (row?.status === 'missed') text += ` ${t('stmt_cut')}`;
       return [i ? h('br', {}) : null, text];
