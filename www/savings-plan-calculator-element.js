@@ -27,7 +27,7 @@ import * as explain from './panels/explain.js';
 import * as schedule from './panels/schedule.js';
 import * as configurator from './panels/configurator.js';
 import * as disclosure from './panels/disclosure.js';
-import * as statement from './panels/statement.js';
+import { shell as statementShell } from './panels/statement-shell.js';
 
 const MODES = ['saver', 'teller', 'compact'];
 const THEMES = ['light', 'dark', 'auto'];
@@ -672,12 +672,32 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   // ---------- check my statement ----------
 
-  #statement = statement.initialState();
+  #statement = { open: false };
+  #statementView = null;     // panels/statement.js, once loaded
+  #statementLoading = null;
 
-  /** The statement view reconciles against the chosen product; "show this plan" loads the plan it found. */
+  /**
+   * The statement view reconciles against the chosen product; "show this
+   * plan" loads the plan it found. Folded, it is only a summary: its module
+   * is fetched the first time it is opened.
+   */
   #renderStatement() {
+    const slot = this.#ui.statement;
+    if (!slot) return;
+    if (!this.#statementView) {
+      if (!slot.firstChild) {
+        statementShell(slot, this.#statement, this.#opts({
+          onToggle: (open) => {
+            this.#statement.open = open;
+            if (open) this.#loadStatementView();
+          },
+        }));
+      }
+      if (this.#statement.open) this.#loadStatementView();
+      return;
+    }
     const product = this.#product;
-    statement.render(this.#ui.statement, { product, state: this.#statement, months: this.#plan?.months }, this.#opts({
+    this.#statementView.render(slot, { product, state: this.#statement, months: this.#plan?.months }, this.#opts({
       reconcile: (doc) => this.#engine.reconcile(product, doc),
       onUsePlan: (plan) => {
         this.#plan = plan;
@@ -685,6 +705,20 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
         this.shadowRoot.getElementById('plan-form')?.scrollIntoView?.({ block: 'start' });
       },
     }));
+  }
+
+  #loadStatementView() {
+    this.#statementLoading ??= import('./panels/statement.js').then((view) => {
+      this.#statementView = view;
+      this.#renderStatement();
+    }, (e) => {
+      // Shown in the view; opening it again tries again.
+      this.#statementLoading = null;
+      const details = this.#ui.statement?.querySelector('#statement');
+      details?.querySelector('#stmt-load-error')?.remove();
+      details?.append(h('p', { class: 'error-text', id: 'stmt-load-error', role: 'alert' }, translator(this.language)('stmt_loadFailed')));
+      this.#emitError({ code: 'LOAD_FAILED', path: 'statement', message: String(e?.message ?? e) });
+    });
   }
 
   // ---------- configurator ----------

@@ -2,9 +2,14 @@
 //! the result (src/json.rs): what the wasm facade hands to JavaScript.
 
 use super::bank::{Bank, Cause};
-use super::placement::Problem;
-use super::{DepositRow, EventDoc, PlanDoc, Reconciliation};
+use super::placement::{Placed, Problem};
+use super::Reconciliation;
+use crate::calendar::date_cell;
 use crate::json::ToJson;
+use crate::money::plain_cell;
+use crate::plan::{Event, Plan};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 /// `{"k":v,…}`; `some` leaves a field out when it is `None`.
 struct Fields<'a> {
@@ -42,34 +47,57 @@ impl<'a> Fields<'a> {
     }
 }
 
-impl ToJson for EventDoc {
+/// A date as `YYYY-MM-DD`, a decimal without trailing zeros.
+struct Date(NaiveDate);
+struct Plain(Decimal);
+
+impl ToJson for Date {
     fn write_json(&self, out: &mut String) {
-        Fields::new(out).put("n", &self.n).some("missed", &self.missed).some("paidOn", &self.paid_on).end();
+        date_cell(self.0).write_json(out);
     }
 }
 
-impl ToJson for PlanDoc {
+impl ToJson for Plain {
+    fn write_json(&self, out: &mut String) {
+        plain_cell(self.0).write_json(out);
+    }
+}
+
+/// `{"n":5,"missed":true}` or `{"n":6,"paidOn":"2025-07-10"}`.
+impl ToJson for Event {
+    fn write_json(&self, out: &mut String) {
+        let mut f = Fields::new(out);
+        f.put("n", &self.n);
+        if self.missed {
+            f.put("missed", &true);
+        }
+        f.some("paidOn", &self.paid_on.map(Date)).some("amount", &self.amount.map(Plain)).end();
+    }
+}
+
+/// The plan with every field written out.
+impl ToJson for Plan {
     fn write_json(&self, out: &mut String) {
         Fields::new(out)
-            .put("start", &self.start)
+            .put("start", &Date(self.start))
             .put("months", &self.months)
-            .put("installment", &self.installment)
-            .put("rate", &self.rate)
+            .put("installment", &Plain(self.installment))
+            .put("rate", &self.rate.map(Plain))
             .put("events", &self.events)
-            .put("withdrawOn", &self.withdraw_on)
-            .put("inflation", &self.inflation)
+            .put("withdrawOn", &self.withdraw_on.map(Date))
+            .put("inflation", &self.inflation.map(Plain))
             .end();
     }
 }
 
-impl ToJson for DepositRow {
+impl ToJson for Placed {
     fn write_json(&self, out: &mut String) {
         Fields::new(out)
-            .put("index", &self.index)
-            .put("date", &self.date)
-            .put("amount", &self.amount)
+            .put("index", &u32::try_from(self.index).unwrap_or(u32::MAX))
+            .put("date", &Date(self.date))
+            .put("amount", &Plain(self.amount))
             .put("installments", &self.installments)
-            .put("status", self.status)
+            .put("status", self.status.as_str())
             .end();
     }
 }

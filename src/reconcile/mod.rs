@@ -14,7 +14,7 @@
 //!     "withdrawOn": "2025-04-15", "bankPayout": null });
 //! let r = savings_plan::reconcile(product, &statement).unwrap();
 //! assert_eq!(r.deposits[1].installments, vec![2, 3]); // March's deposit pays March and makes up February
-//! assert_eq!(r.plan.events[0].paid_on.as_deref(), Some("2025-03-16"));
+//! assert_eq!(r.plan.events[0].paid_on, chrono::NaiveDate::from_ymd_opt(2025, 3, 16));
 //! assert!(r.to_json().contains(r#""installments":[2,3],"status":"late""#));
 //! ```
 
@@ -24,59 +24,30 @@ pub mod placement;
 pub mod statement;
 
 use crate::calculate::price;
-use crate::calendar::{format_date, Schedule};
+use crate::calendar::Schedule;
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::plain;
 use crate::plan::{check_installment, Event, Plan};
 use crate::product::{parse_product, Product};
 use crate::quote::Quote;
 use bank::Bank;
 use chrono::NaiveDate;
-use placement::{place, Placement, Problem};
+use placement::{place, Placed, Placement, Problem};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use statement::{parse_statement, Statement};
 
-/// The reconciled statement: the plan it amounts to, what the product's
-/// rules pay for it, each deposit's fate, the problems, and the bank's figure.
+/// The reconciled statement: the plan it amounts to (an ordinary plan,
+/// CONTRACT.md §2, that `calculate` prices to `result`), what the product's
+/// rules pay for it, each deposit's fate in the statement's order, the
+/// problems, and the bank's figure. Typed; [`Reconciliation::to_json`]
+/// writes the contract's JSON.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reconciliation {
-    pub plan: PlanDoc,
+    pub plan: Plan,
     pub result: Quote,
-    pub deposits: Vec<DepositRow>,
+    pub deposits: Vec<Placed>,
     pub problems: Vec<Problem>,
     pub bank: Option<Bank>,
-}
-
-/// The plan (CONTRACT.md §2) the statement amounts to; `calculate` takes it as is.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlanDoc {
-    pub start: String,
-    pub months: u32,
-    pub installment: String,
-    pub rate: Option<String>,
-    pub events: Vec<EventDoc>,
-    pub withdraw_on: Option<String>,
-    pub inflation: Option<String>,
-}
-
-/// An exception: installment `n` missed, or paid on another date than its due date.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EventDoc {
-    pub n: u32,
-    pub missed: Option<bool>,
-    pub paid_on: Option<String>,
-}
-
-/// One statement row (in the statement's order) and the installments it paid.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DepositRow {
-    pub index: u32,
-    pub date: String,
-    pub amount: String,
-    pub installments: Vec<u32>,
-    /// `paid` | `late` | `ignored`.
-    pub status: &'static str,
 }
 
 /// Reconciles a statement (JSON) under a product (JSON).
@@ -126,35 +97,7 @@ pub fn reconcile(product: &Value, statement: &Value) -> Result<Reconciliation> {
         None => None,
     };
 
-    Ok(Reconciliation {
-        plan: PlanDoc {
-            start: format_date(plan.start),
-            months: plan.months,
-            installment: plain(plan.installment),
-            rate: plan.rate.map(plain),
-            events: plan
-                .events
-                .iter()
-                .map(|e| EventDoc { n: e.n, missed: e.missed.then_some(true), paid_on: e.paid_on.map(format_date) })
-                .collect(),
-            withdraw_on: plan.withdraw_on.map(format_date),
-            inflation: None,
-        },
-        result,
-        deposits: placement
-            .deposits
-            .iter()
-            .map(|d| DepositRow {
-                index: u32::try_from(d.index).unwrap_or(u32::MAX),
-                date: format_date(d.date),
-                amount: plain(d.amount),
-                installments: d.installments.clone(),
-                status: d.status.as_str(),
-            })
-            .collect(),
-        problems: placement.problems,
-        bank,
-    })
+    Ok(Reconciliation { plan, result, deposits: placement.deposits, problems: placement.problems, bank })
 }
 
 /// The deposits placed under a product's rules, and the plan they make.

@@ -228,6 +228,9 @@ test('the whole check with the keyboard alone', async () => {
     await tabTo('summary');
   }
   await page.keyboard.press('Enter');
+  // The view's module loads on first opening; the summary keeps the focus meanwhile.
+  await page.locator(q('stmt-text')).waitFor();
+  assert.equal(await focused(), 'summary');
   await tabTo('stmt-text', 5);
   for (const [i, [d, a]] of ROWS.entries()) {
     await page.keyboard.type(`${d}\t`.replace('\t', ' '));
@@ -261,9 +264,12 @@ test('axe-core finds no violations in the check, in Chinese and on an English ph
   }
 });
 
-test('no request leaves the page while a statement is checked', async () => {
+test('the view loads when first opened, and no request leaves the page while a statement is checked', async () => {
   const { page, context, log } = await open();
+  const loaded = () => log.requests.filter((u) => /statement(-parse)?\.js$/.test(new URL(u).pathname) && !u.includes('shell'));
+  assert.deepEqual(loaded(), [], 'the folded view fetched nothing more');
   await openStatement(page);
+  assert.deepEqual(loaded().map((u) => new URL(u).pathname).sort(), ['/panels/statement.js', '/statement-parse.js']);
   const before = log.requests.length;
   await page.fill(q('stmt-text'), statementText('chinese'));
   await page.fill(q('stmt-bank'), '11039.54');

@@ -257,6 +257,7 @@ export default {
   no: 'no',
   // Check my statement (panels/statement.js)
   stmt_heading: 'Check my statement',
+  stmt_loadFailed: 'The statement check could not be loaded. Close and open it again to retry.',
   stmt_intro: 'Did the bank pay you right? Paste the deposits from your passbook or banking app, or drop the statement file. We place each deposit on its installment by the product’s rules and compare the result with the bank’s figure. Nothing is uploaded or stored.',
   stmt_rows: 'Statement rows',
   stmt_rowsHint: 'One deposit a line: date, amount and (optional) description, as copied from the statement; or drop a CSV or TSV file on this box.',

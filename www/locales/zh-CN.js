@@ -256,6 +256,7 @@ export default {
   no: '否',
   // 对账（panels/statement.js）
   stmt_heading: '对账：核对我的存款记录',
+  stmt_loadFailed: '对账功能未能加载。请收起后重新展开以重试。',
   stmt_intro: '银行付得对吗？粘贴存折或手机银行里的存款记录，或拖入对账单文件。我们按产品规则把每笔存款对应到各期，并与银行的金额比较。不上传，不保存。',
   stmt_rows: '存款记录',
   stmt_rowsHint: '每行一笔：日期、金额、摘要（可省略），按对账单原样复制；也可以把 CSV 或 TSV 文件拖到此框。',

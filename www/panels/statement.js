@@ -10,12 +10,11 @@ import { termText } from '../i18n.js';
 import { download } from '../csv.js';
 import { readStatement, amountText, rowsText, decodeFile } from '../statement-parse.js';
 import { field, showFieldError, clearFieldErrors, errorText } from './field.js';
+import { shell } from './statement-shell.js';
 
-/** The panel's state, kept by the element across renders. */
-export function initialState() {
-  return { open: false, columnsOpen: false, text: '', mapping: null, order: null, start: '', startTyped: false, months: '',
-    installment: '', rate: '', withdrawOn: '', bank: '' };
-}
+/** The panel's state, kept by the element across renders (fields it lacks start so). */
+const INITIAL = { open: false, columnsOpen: false, text: '', mapping: null, order: null, start: '', startTyped: false, months: '',
+  installment: '', rate: '', withdrawOn: '', bank: '' };
 
 const FIELD_OF = { start: 'stmt-start', months: 'stmt-months', installment: 'stmt-installment', rate: 'stmt-rate',
   withdrawOn: 'stmt-withdraw', bankPayout: 'stmt-bank', deposits: 'stmt-text' };
@@ -28,8 +27,9 @@ const latest = new WeakMap();
  * opts: { t, lang, reconcile(statement) → { ok, value | error }, onUsePlan(plan) }.
  */
 export function render(slot, data, opts) {
+  for (const [k, v] of Object.entries(INITIAL)) if (!(k in data.state)) data.state[k] = v;
   latest.set(slot, { data, opts });
-  if (!slot.firstChild) build(slot);
+  if (!slot.querySelector('#stmt-text')) build(slot);
   update(slot);
 }
 
@@ -90,17 +90,15 @@ function build(slot) {
       field('stmt-rate', t('stmt_rate'), t('stmt_rateHint'),
         h('input', { id: 'stmt-rate', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: state.rate, oninput: (e) => change('rate', e.target.value) }))));
 
-  const details = h('details', { class: 'statement', id: 'statement', open: state.open || null,
-    ontoggle: (e) => { now(slot).data.state.open = e.target.open; } },
-    h('summary', {}, h('span', { class: 'summary-title' }, t('stmt_heading'))),
+  // Into the folded view the element drew (or a new one), keeping its summary and focus.
+  const details = slot.querySelector('#statement') ?? shell(slot, state, { t, onToggle: (open) => { now(slot).data.state.open = open; } });
+  details.append(
     h('p', { class: 'hint' }, t('stmt_intro')),
     drop,
     h('div', { id: 'stmt-read', role: 'status' }),
     mapping,
     account,
     h('div', { id: 'stmt-result', 'aria-live': 'polite' }));
-  slot.append(h('section', { class: 'statement-section', 'aria-labelledby': 'stmt-title' },
-    h('h3', { id: 'stmt-title', class: 'visually-hidden' }, t('stmt_heading')), details));
 }
 
 async function readFile(slot, file) {
