@@ -104,7 +104,7 @@ impl ToJson for Placed {
 
 impl ToJson for Problem {
     fn write_json(&self, out: &mut String) {
-        Fields::new(out).put("code", self.code.as_str()).put("path", &self.path).put("message", &self.message).end();
+        Fields::new(out).put("code", self.code.as_str()).put("path", &self.path).put("message", self.message).end();
     }
 }
 

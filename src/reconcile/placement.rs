@@ -15,9 +15,8 @@
 //! nowhere to go. A statement cannot say which installment a deposit was
 //! meant for; this order is the one a bank's counter applies.
 
-use crate::calendar::{format_date, Schedule};
+use crate::calendar::Schedule;
 use crate::ledger::window_end;
-use crate::money::plain;
 use crate::product::Product;
 use crate::reconcile::statement::Deposit;
 use chrono::NaiveDate;
@@ -37,6 +36,18 @@ pub enum ProblemCode {
 }
 
 impl ProblemCode {
+    /// What the problem is, in one sentence (the deposit's own date and amount are in its row).
+    pub fn message(self) -> &'static str {
+        match self {
+            ProblemCode::DepositBeforeStart => "the deposit is dated before the account was opened",
+            ProblemCode::DepositAfterClose => "the deposit is dated on or after the account closed (at maturity or the withdrawal)",
+            ProblemCode::DepositNotAMultiple => "the amount is not a whole number of installments",
+            ProblemCode::DepositNotMatched => {
+                "no open installment can take the deposit: its month is paid and no missed installment's make-up window covers its date, or it holds more installments than there are open ones"
+            }
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ProblemCode::DepositBeforeStart => "DEPOSIT_BEFORE_START",
@@ -52,7 +63,7 @@ impl ProblemCode {
 pub struct Problem {
     pub code: ProblemCode,
     pub path: String,
-    pub message: String,
+    pub message: &'static str,
 }
 
 /// What became of one deposit.
@@ -164,12 +175,10 @@ pub fn place(deposits: &[Deposit], installment: Decimal, schedule: &Schedule, pr
         .collect();
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     for d in order {
-        let (code, field, message) = if d.date < schedule.start {
-            let m = format!("{} is before the account was opened on {}", format_date(d.date), format_date(schedule.start));
-            (ProblemCode::DepositBeforeStart, ".date", m)
+        let (code, field) = if d.date < schedule.start {
+            (ProblemCode::DepositBeforeStart, ".date")
         } else if d.date >= close {
-            let m = format!("{} is on or after the account closed on {}", format_date(d.date), format_date(close));
-            (ProblemCode::DepositAfterClose, ".date", m)
+            (ProblemCode::DepositAfterClose, ".date")
         } else if let Some(count) = whole_installments(d.amount, installment) {
             if let Some(chosen) = book.own_first(d.date, count) {
                 book.pay(&chosen);
@@ -183,30 +192,14 @@ pub fn place(deposits: &[Deposit], installment: Decimal, schedule: &Schedule, pr
                 }
                 continue;
             }
-            let (k, takers) = book.takers(d.date);
-            let m = if count == 1 {
-                format!(
-                    "on {} installment {k} is already paid and no missed installment's make-up window covers that date",
-                    format_date(d.date)
-                )
-            } else {
-                format!(
-                    "{} is {} installments, but on {} only {} open installments can take it",
-                    plain(d.amount),
-                    if count == u32::MAX { "too many".to_string() } else { count.to_string() },
-                    format_date(d.date),
-                    takers.len()
-                )
-            };
-            (ProblemCode::DepositNotMatched, "", m)
+            (ProblemCode::DepositNotMatched, "")
         } else {
-            let m = format!("{} is not a whole number of installments of {}", plain(d.amount), plain(installment));
-            (ProblemCode::DepositNotAMultiple, ".amount", m)
+            (ProblemCode::DepositNotAMultiple, ".amount")
         };
         let path = format!("statement.deposits[{}]{field}", d.index);
         // Kept in the statement's order.
         let at = problems.partition_point(|(i, _)| *i < d.index);
-        problems.insert(at, (d.index, Problem { code, path, message }));
+        problems.insert(at, (d.index, Problem { code, path, message: code.message() }));
     }
 
     Placement { paid_on, deposits: placed, problems: problems.into_iter().map(|(_, p)| p).collect() }

@@ -11,7 +11,7 @@
 //! the problems the reconciliation reports (placement.rs).
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::input::{describe, object, type_name, Obj, Problems};
+use crate::input::{object, Obj, Problems};
 use crate::product::Product;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -97,14 +97,7 @@ fn read_months(o: &Obj, product: &Product) -> Result<u32> {
     };
     match v.as_u64().and_then(|m| u32::try_from(m).ok()) {
         Some(m) if product.term_rate(m).is_some() => Ok(m),
-        _ => {
-            let offered: Vec<String> = product.terms.iter().map(|t| t.months.to_string()).collect();
-            Err(Error::new(
-                ErrorCode::TermNotOffered,
-                o.at("months"),
-                format!("the product offers terms of {} months, not {}", offered.join(", "), describe(v)),
-            ))
-        }
+        _ => Err(Error::new(ErrorCode::TermNotOffered, o.at("months"), "the product does not offer this term")),
     }
 }
 
@@ -112,19 +105,13 @@ fn read_deposits(o: &Obj) -> Result<Vec<Deposit>> {
     let list = match o.get("deposits") {
         None => return Err(Error::new(ErrorCode::MissingField, o.at("deposits"), "deposits is required (it may be empty)")),
         Some(Value::Array(list)) => list,
-        Some(other) => {
-            return Err(Error::new(
-                ErrorCode::InvalidType,
-                o.at("deposits"),
-                format!("expected an array of deposits, found {}", type_name(other)),
-            ))
-        }
+        Some(_) => return Err(Error::new(ErrorCode::InvalidType, o.at("deposits"), "deposits is an array of { date, amount }")),
     };
     if list.len() > MAX_DEPOSITS {
         return Err(Error::new(
             ErrorCode::InvalidValue,
             o.at("deposits"),
-            format!("a statement has at most {MAX_DEPOSITS} deposits"),
+            "a statement has at most 6000 deposits",
         ));
     }
     let mut deposits = Vec::with_capacity(list.len());
