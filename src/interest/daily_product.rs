@@ -2,10 +2,10 @@
 //! The deposit day counts and the last day does not (算头不算尾); days are
 //! actual (ACT/360, ACT/365) or counted on a 30-day month (30/360).
 
-use super::{by_rate, shown, Accrued, Deposit};
+use super::{by_rate, Accrued, Deposit};
 use crate::calendar::{actual_days, Schedule};
 use crate::error::Result;
-use crate::money::{add, div, mul};
+use crate::money::{add, div, mul, plain};
 use crate::product::DayCount;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -36,8 +36,8 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, day_cou
     let total = div(sum, denominator)?;
     let formula = by_rate(deposits, &weights)?
         .iter()
-        .map(|(rate, dp, _)| format!("{} × {}% ÷ {}", shown(*dp), shown(*rate), day_count.as_days()))
+        .map(|(rate, dp, _)| format!("{} × {}% ÷ {}", plain(*dp), plain(*rate), day_count.as_days()))
         .collect::<Vec<_>>()
         .join(" + ");
-    Ok(Accrued { total, numerators, denominator, units, from, formula, day_product: Some(day_product) })
+    Ok(Accrued { total, numerators, denominator, units, thirtieths: Vec::new(), from, formula, day_product: Some(day_product) })
 }
