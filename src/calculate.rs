@@ -218,7 +218,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     let accrued = accrue(product.method, &deposits, &schedule, term_end, !closed_in_term)?;
     if let Some(dp) = accrued.day_product {
         let amounts: Vec<Decimal> = deposits.iter().map(|d| d.amount).collect();
-        explain.step("dayProduct", explain::day_product_formula(&amounts, &accrued.units), plain(dp));
+        explain.step("dayProduct", explain::day_product_formula(&amounts, &accrued.days), plain(dp));
     } else if !accrued.thirtieths.is_empty() {
         let total = accrued.thirtieths.iter().sum::<i64>();
         explain.step("monthUnits", units_formula(&accrued.thirtieths), plain(div(Decimal::from(total), Decimal::from(30))?.round_dp(10)));

@@ -69,21 +69,22 @@ pub fn exact_shown(exact: Decimal, rounded: Decimal, rounding: &Rounding) -> Str
 
 /// A sum as a formula writes it: runs of four or more terms with one
 /// non-zero step shortened to `a + b + … + z`, everything else listed.
-pub fn sum_of(terms: &[Decimal]) -> String {
+pub fn sum_of(terms: &[i64]) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < terms.len() {
         let mut j = i + 1;
-        if let Some(step) = terms.get(i + 1).and_then(|b| b.checked_sub(terms[i])).filter(|s| !s.is_zero()) {
-            while j < terms.len() && terms[j].checked_sub(terms[j - 1]) == Some(step) {
+        if let Some(&b) = terms.get(i + 1) {
+            let step = b - terms[i];
+            while step != 0 && j < terms.len() && terms[j] - terms[j - 1] == step {
                 j += 1;
             }
         }
         if j - i >= 4 {
-            parts.push(format!("{} + {} + … + {}", plain(terms[i]), plain(terms[i + 1]), plain(terms[j - 1])));
+            parts.push(format!("{} + {} + … + {}", terms[i], terms[i + 1], terms[j - 1]));
             i = j;
         } else {
-            parts.push(plain(terms[i]));
+            parts.push(terms[i].to_string());
             i += 1;
         }
     }
@@ -96,11 +97,11 @@ pub fn sum_of(terms: &[Decimal]) -> String {
 
 /// 积数 as a formula: `1000 × (366 + 335 + … )`, the days each deposit
 /// earned, or `amount × days` per deposit when amounts differ.
-pub fn day_product_formula(amounts: &[Decimal], days: &[Decimal]) -> String {
+pub fn day_product_formula(amounts: &[Decimal], days: &[i64]) -> String {
     match amounts.first() {
         None => "0".into(),
         Some(a) if amounts.iter().all(|x| x == a) => format!("{} × ({})", plain(*a), sum_of(days)),
-        Some(_) => amounts.iter().zip(days).map(|(a, d)| format!("{} × {}", plain(*a), plain(*d))).collect::<Vec<_>>().join(" + "),
+        Some(_) => amounts.iter().zip(days).map(|(a, d)| format!("{} × {d}", plain(*a))).collect::<Vec<_>>().join(" + "),
     }
 }
 
@@ -109,9 +110,9 @@ pub fn day_product_formula(amounts: &[Decimal], days: &[Decimal]) -> String {
 /// divided once (`(350 + 320 + … + 20) ÷ 30`), so the sum is exact.
 pub fn units_formula(units30: &[i64]) -> String {
     if units30.iter().all(|u| u % 30 == 0) {
-        sum_of(&units30.iter().map(|u| Decimal::from(u / 30)).collect::<Vec<_>>())
+        sum_of(&units30.iter().map(|u| u / 30).collect::<Vec<_>>())
     } else {
-        format!("({}) ÷ 30", sum_of(&units30.iter().map(|u| Decimal::from(*u)).collect::<Vec<_>>()))
+        format!("({}) ÷ 30", sum_of(units30))
     }
 }
 
@@ -128,17 +129,13 @@ pub fn months_term(units30: i64) -> String {
 mod tests {
     use super::*;
 
-    fn d(v: &[i64]) -> Vec<Decimal> {
-        v.iter().map(|x| Decimal::from(*x)).collect()
-    }
-
     #[test]
     fn runs_are_shortened_and_breaks_are_shown() {
-        assert_eq!(sum_of(&d(&[12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1])), "12 + 11 + … + 1");
-        assert_eq!(sum_of(&d(&[36, 35, 34, 33, 32, 31, 29, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1])),
+        assert_eq!(sum_of(&[12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]), "12 + 11 + … + 1");
+        assert_eq!(sum_of(&[36, 35, 34, 33, 32, 31, 29, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]),
             "36 + 35 + … + 31 + 29 + 29 + 28 + … + 1");
-        assert_eq!(sum_of(&d(&[3, 2, 1])), "3 + 2 + 1");
-        assert_eq!(sum_of(&d(&[5, 5, 5, 5])), "5 + 5 + 5 + 5");
+        assert_eq!(sum_of(&[3, 2, 1]), "3 + 2 + 1");
+        assert_eq!(sum_of(&[5, 5, 5, 5]), "5 + 5 + 5 + 5");
         assert_eq!(sum_of(&[]), "0");
         assert_eq!(units_formula(&[360, 330, 300, 270, 37]), "(360 + 330 + … + 270 + 37) ÷ 30");
         assert_eq!(months_term(367), "(367 ÷ 30)");

@@ -30,8 +30,8 @@ struct Growth {
     period_months: u32,
     broken: BrokenPeriod,
     one_plus_i: Decimal,
-    /// (1 + i) = `exact.0 ÷ exact.1` in integers, when the rate allows.
-    exact: Option<(i128, i128)>,
+    /// (1 + i) = `exact.0 ÷ exact.1` in whole numbers (scale 0), when the rate allows.
+    exact: Option<(Decimal, Decimal)>,
     /// whole[q] = (1 + i)^q.
     whole: Vec<Decimal>,
     /// month[k] = c^k for k < p (compound part periods).
@@ -46,10 +46,7 @@ impl Growth {
         let i = div(rate, mul(Decimal::ONE_HUNDRED, Decimal::from(periods_per_year))?)?;
         let one_plus_i = add(Decimal::ONE, i)?;
         // 1 + rate ÷ (100 × periods) = (100 × periods × 10^s + mantissa) ÷ (100 × periods × 10^s).
-        let exact = 10i128.checked_pow(rate.scale()).and_then(|ten| {
-            let den = ten.checked_mul(100 * i128::from(periods_per_year))?;
-            Some((den.checked_add(rate.mantissa())?, den))
-        });
+        let exact = whole_fraction(rate, 100 * i64::from(periods_per_year));
         Ok(Growth { rate, period_months: p, broken, one_plus_i, exact, whole: vec![Decimal::ONE], month: Vec::new(), per_day: None })
     }
 
@@ -87,25 +84,22 @@ impl Growth {
         }
     }
 
-    /// `amount × ((1 + i)^q × part − 1)` with `part = part_num ÷ part_den`
-    /// (integers), multiplied out in integers and divided once; `None`
-    /// when the integers do not fit (then the cached powers are used).
-    fn exact_interest(&self, amount: Decimal, q: u32, part_num: i128, part_den: i128) -> Option<Decimal> {
+    /// `amount × ((1 + i)^q × part − 1)` with `part = part_num ÷ part_den`,
+    /// multiplied out in whole numbers (a product of whole decimals is exact
+    /// or overflows, never rounded) and divided once; `None` when the whole
+    /// numbers do not fit (then the cached powers are used).
+    fn exact_interest(&self, amount: Decimal, q: u32, part_num: Decimal, part_den: Decimal) -> Option<Decimal> {
         let (num, den) = self.exact?;
-        let grown = num.checked_pow(q)?.checked_mul(part_num)?;
-        let base = den.checked_pow(q)?.checked_mul(part_den)?;
-        let (mut top, mut bottom) = (grown.checked_sub(base)?, base);
-        let (mut a, mut b) = (top.abs(), bottom);
-        while b != 0 {
-            (a, b) = (b, a % b);
+        let (mut grown, mut base) = (part_num, part_den);
+        for _ in 0..q {
+            grown = mul(grown, num).ok()?;
+            base = mul(base, den).ok()?;
         }
-        if a > 1 {
-            top /= a;
-            bottom /= a;
-        }
-        let top = Decimal::try_from_i128_with_scale(top, 0).ok()?;
-        let bottom = Decimal::try_from_i128_with_scale(bottom, 0).ok()?;
-        amount.checked_mul(top)?.checked_div(bottom)
+        // amount = mantissa ÷ 10^scale, kept whole until the one division.
+        let whole_amount = Decimal::try_from_i128_with_scale(amount.mantissa(), 0).ok()?;
+        let top = mul(whole_amount, sub(grown, base).ok()?).ok()?;
+        let bottom = mul(base, Decimal::try_from_i128_with_scale(10i128.checked_pow(amount.scale())?, 0).ok()?).ok()?;
+        div(top, bottom).ok()
     }
 
     /// Exact interest on `amount` held `units30` thirtieths of a month:
@@ -123,12 +117,8 @@ impl Growth {
         let q32 = u32::try_from(q).map_err(|_| crate::error::Error::overflow())?;
         match self.broken {
             BrokenPeriod::Simple => {
-                // part = (36,000 × 10^s + mantissa × rest30) ÷ (36,000 × 10^s)
-                let ten = 10i128.checked_pow(self.rate.scale());
-                let part = ten.and_then(|t| {
-                    let den = t.checked_mul(36_000)?;
-                    Some((den.checked_add(self.rate.mantissa().checked_mul(i128::from(rest30))?)?, den))
-                });
+                // part = 1 + rate × rest30 ÷ 36,000 = (36,000 × 10^s + mantissa × rest30) ÷ (36,000 × 10^s)
+                let part = self.rate.checked_mul(Decimal::from(rest30)).and_then(|r| whole_fraction(r, 36_000));
                 if let Some(x) = part.and_then(|(n, d)| self.exact_interest(amount, q32, n, d)) {
                     return Ok(x);
                 }
@@ -139,7 +129,7 @@ impl Growth {
             }
             BrokenPeriod::Compound => {
                 if rest30 == 0 {
-                    if let Some(x) = self.exact_interest(amount, q32, 1, 1) {
+                    if let Some(x) = self.exact_interest(amount, q32, Decimal::ONE, Decimal::ONE) {
                         return Ok(x);
                     }
                 }
@@ -152,6 +142,13 @@ impl Growth {
             }
         }
     }
+}
+
+/// `1 + x ÷ d` as a fraction of whole numbers (scale 0): `(d × 10^s + mantissa) ÷ (d × 10^s)`.
+fn whole_fraction(x: Decimal, d: i64) -> Option<(Decimal, Decimal)> {
+    let den = 10i128.checked_pow(x.scale())?.checked_mul(i128::from(d))?;
+    let num = den.checked_add(x.mantissa())?;
+    Some((Decimal::try_from_i128_with_scale(num, 0).ok()?, Decimal::try_from_i128_with_scale(den, 0).ok()?))
 }
 
 /// The simple part's denominator: 100 (percent) × 12 (months) × 30 (days).
@@ -189,7 +186,7 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, period_
         thirtieths.push(schedule.units30_from_period(d.earn_period, end));
     }
     let formula = formula(deposits, &thirtieths, period_months, broken);
-    Ok(Accrued { total, numerators, denominator: Decimal::ONE, units, thirtieths, from, formula, day_product: None })
+    Ok(Accrued { total, numerators, denominator: Decimal::ONE, units, thirtieths, days: Vec::new(), from, formula, day_product: None })
 }
 
 // ---------------------------------------------------------------- formulas

@@ -14,6 +14,7 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, day_cou
     let mut numerators = Vec::with_capacity(deposits.len());
     let mut units = Vec::with_capacity(deposits.len());
     let mut weights = Vec::with_capacity(deposits.len());
+    let mut day_list = Vec::with_capacity(deposits.len());
     let mut from = Vec::with_capacity(deposits.len());
     let mut sum = Decimal::ZERO;
     let mut day_product = Decimal::ZERO;
@@ -22,6 +23,7 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, day_cou
             DayCount::Thirty360 => schedule.days_30_360(d.paid_on, end),
             _ => actual_days(d.paid_on, end).max(0),
         };
+        day_list.push(days);
         let days = Decimal::from(days);
         let product = mul(d.amount, days)?;
         day_product = add(day_product, product)?;
@@ -39,5 +41,5 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, day_cou
         .map(|(rate, dp, _)| format!("{} × {}% ÷ {}", plain(*dp), plain(*rate), day_count.as_days()))
         .collect::<Vec<_>>()
         .join(" + ");
-    Ok(Accrued { total, numerators, denominator, units, thirtieths: Vec::new(), from, formula, day_product: Some(day_product) })
+    Ok(Accrued { total, numerators, denominator, units, thirtieths: Vec::new(), days: day_list, from, formula, day_product: Some(day_product) })
 }

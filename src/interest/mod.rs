@@ -48,6 +48,8 @@ pub struct Accrued {
     /// Month-units in thirtieths of a month (month-unit methods; empty for
     /// the daily product), for an exact formula.
     pub thirtieths: Vec<i64>,
+    /// Days each deposit earned (daily product; empty otherwise), for the formula.
+    pub days: Vec<i64>,
     /// The day each deposit's interest starts accruing (for tax periods).
     pub from: Vec<NaiveDate>,
     /// The formula with the numbers filled in, for `explain`.

@@ -43,5 +43,5 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate) -> Resu
         })
         .collect::<Vec<_>>()
         .join(" + ");
-    Ok(Accrued { total, numerators, denominator, units, thirtieths: in_thirtieths, from, formula, day_product: None })
+    Ok(Accrued { total, numerators, denominator, units, thirtieths: in_thirtieths, days: Vec::new(), from, formula, day_product: None })
 }
