@@ -44,6 +44,7 @@ const gz = (b) => gzipSync(b, { level: 9 }).length;
 // Everything a host page downloads for the component (the iframe adds embed.*).
 const COMPONENT = ['savings-plan-calculator.js', 'savings-plan-calculator-element.js', 'engine.js', 'dom.js', 'format.js', 'i18n.js',
   'locales/en.js', 'locales/zh-CN.js', 'locales/en-IN.js', 'csv.js', 'url-state.js',
+  'quote-compare.js', 'quote-meta.js', 'print-quote.js', 'rate-input.js', 'words-rmb.js', 'words-inr.js',
   ...['field', 'header', 'notices', 'quote', 'plan-form', 'headline', 'comparison', 'chart', 'what-if', 'solve', 'explain', 'schedule', 'configurator', 'disclosure'].map((p) => `panels/${p}.js`),
   'savings-plan-calculator.css', 'pkg/savings_plan.js', 'pkg/savings_plan_bg.wasm'];
 const www = new URL('../www/', import.meta.url);

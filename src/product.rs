@@ -251,6 +251,8 @@ pub struct Product {
     pub renew: Option<Renew>,
     pub value_protection: Option<ValueProtection>,
     pub tax: Vec<TaxStep>,
+    /// How far a teller's rate may go before a warning (`rateOverride`).
+    pub rate_override: crate::teller::RateOverride,
     /// The `id` of the product this one is a variant of (CONTRACT.md §8.1):
     /// a teller's rate for the quoted product applies to its variants too.
     pub variant_of: Option<String>,
@@ -265,7 +267,8 @@ impl Product {
 
 const TOP: &[&str] = &[
     "schema", "id", "name", "note", "currency", "terms", "ratesEffective", "demandRate", "installment",
-    "interest", "rounding", "missed", "early", "overdue", "maturity", "valueProtection", "tax", "variantOf",
+    "interest", "rounding", "missed", "early", "overdue", "maturity", "valueProtection", "tax",
+    "disclosure", "rateOverride", "variantOf",
 ];
 
 fn rate_value(v: &Value, path: &str) -> Result<Decimal> {
@@ -383,6 +386,8 @@ fn read_product(v: &Value, p: &mut Problems) -> Option<Product> {
     let renew = read_maturity(&o, p);
     let value_protection = read_value_protection(&o, p);
     let tax = read_tax(&o, p);
+    crate::teller::read_disclosure(&o, p);
+    let rate_override = crate::teller::read_rate_override(&o, p);
     let variant_of = read_variant_of(&o, p);
 
     Some(Product {
@@ -400,6 +405,7 @@ fn read_product(v: &Value, p: &mut Problems) -> Option<Product> {
         renew: renew?,
         value_protection: value_protection?,
         tax: tax?,
+        rate_override: rate_override?,
         variant_of: variant_of?,
     })
 }

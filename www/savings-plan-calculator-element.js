@@ -10,7 +10,7 @@
 // the scenario inside the host's page (`share-url`).
 import { loadEngine, WASM_URL } from './engine.js';
 import { h } from './dom.js';
-import { resolveLang, translator, productName } from './i18n.js';
+import { resolveLang, translator, productName, rateLabel } from './i18n.js';
 import { scheduleCsv, comparisonCsv, download } from './csv.js';
 import { decodeState, stateUrl } from './url-state.js';
 import { clearFieldErrors, showFieldError, planFieldId, errorText } from './panels/field.js';
@@ -27,6 +27,10 @@ import * as explain from './panels/explain.js';
 import * as schedule from './panels/schedule.js';
 import * as configurator from './panels/configurator.js';
 import * as disclosure from './panels/disclosure.js';
+import { quoteComparison } from './quote-compare.js';
+import { quoteNumber, validUntil, validDays } from './quote-meta.js';
+import { printQuote, offerQuote } from './print-quote.js';
+import { rateText } from './rate-input.js';
 
 const MODES = ['saver', 'teller', 'compact'];
 const THEMES = ['light', 'dark', 'auto'];
@@ -49,7 +53,7 @@ function localToday() {
 const isIsoDate = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 export class SavingsPlanCalculatorElement extends HTMLElementBase {
-  static observedAttributes = ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'share-url', 'url-state'];
+  static observedAttributes = ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'share-url', 'url-state', 'issuer', 'quote-valid-days'];
 
   /** Registers the element; a host may rename the tag or use a scoped registry. */
   static define(tag = 'savings-plan-calculator', registry = globalThis.customElements) {
@@ -80,6 +84,15 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #hostMode = null;      // the view the host asked for; only the host can ask for the teller's
   #settingMode = false;  // true while the component itself (view switcher, link) sets `mode`
   #linkRead = false;
+  #builtIn = false;      // the built-in example catalog is in use (its quote says the rates are examples)
+  // The products chosen to compare with the quoted one (ids of catalog
+  // products or of its derived variants). One state field: the product
+  // picker feeds it (issue 9), the printed quote reads it (issue 11). Until
+  // the picker is there, the `products` attribute's ids after the first.
+  #compareIds = [];
+  #customer = '';        // the customer's name as the teller typed it: in memory only, never stored or sent
+  #quoteNumber = '';
+  #quoteKey = '';
 
   constructor() {
     super();
@@ -118,6 +131,12 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   set plan(v) { if (v == null) this.removeAttribute('plan'); else this.setAttribute('plan', typeof v === 'string' ? v : JSON.stringify(v)); }
   get today() { const t = this.getAttribute('today'); return isIsoDate(t) ? t : localToday(); }
   set today(v) { this.#setOrRemove('today', v); }
+  /** The bank's name as printed on a quote (CONTRACT §8.5). */
+  get issuer() { return (this.getAttribute('issuer') ?? '').trim(); }
+  set issuer(v) { this.#setOrRemove('issuer', v); }
+  /** Days a printed quote holds: a whole number from 1 to 365, default 7. */
+  get quoteValidDays() { return validDays(this.getAttribute('quote-valid-days')); }
+  set quoteValidDays(v) { this.#setOrRemove('quote-valid-days', v); }
   /** `light` (default) | `dark` | `auto` (follows the operating system). Pure CSS: no re-render. */
   get theme() { const t = this.getAttribute('theme'); return THEMES.includes(t) ? t : 'light'; }
   set theme(v) { this.#setOrRemove('theme', v); }
@@ -180,6 +199,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#load();
   }
 
+  disconnectedCallback() {
+    offerQuote(this, false);
+  }
+
   attributeChangedCallback(name, oldValue, newValue) {
     if (name === 'mode' && !this.#settingMode) this.#hostMode = newValue;
     if (oldValue === newValue || !this.#engine) return;
@@ -221,6 +244,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     } else {
       list = this.#engine.catalog();
     }
+    this.#builtIn = !this.catalog && !this.#catalogData;
     if (!list) { this.#products = []; this.#render(); this.#emitNotices(); return; }
     const wanted = this.products.split(/\s+/).filter(Boolean);
     const chosen = [];
@@ -232,6 +256,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#products = JSON.parse(JSON.stringify(wanted.length ? chosen : list));
     this.#pristine = new Map(this.#products.map((p) => [p.id, structuredClone(p)]));
     this.#chosen = this.#products[0]?.id ?? null;
+    this.#compareIds = wanted.slice(1).filter((id) => this.#products.some((p) => p.id === id));
     this.#plan = null;
     if (!this.#linkRead) { this.#linkRead = true; this.#applyLinkState(); }
     this.#applyPlanAttribute();
@@ -396,7 +421,6 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       onLang: (l) => this.setAttribute('lang', l),
       onMode: (m) => this.#setMode(m),
       onShare: () => this.#share(),
-      onPrint: () => window.print(),
     }));
     ui.notices = slot('notices');
     notices.render(ui.notices, { error: this.#catalogError, problems: this.#catalogProblems }, this.#opts({
@@ -408,6 +432,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       return;
     }
     this.#plan ??= this.#defaultPlan(product);
+    offerQuote(this, mode === 'teller');
 
     ui.quote = slot('quote', 'quote');
     ui.plan = slot('plan', 'form');
@@ -423,7 +448,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     ui.disclosure = slot('disclosure');
     root.append(ui.disclosure);
     this.#renderPlanForm();
-    disclosure.render(ui.disclosure, { product }, this.#opts());
+    disclosure.render(ui.disclosure, { product, builtIn: this.#builtIn }, this.#opts());
     this.#mount.replaceChildren(root);
     if (ui.config) this.#renderConfig();
     this.#compute();
@@ -441,7 +466,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #planInput(name, value) {
     const plan = this.#plan;
     if (name === 'installment') plan.installment = value.trim();
-    else if (name === 'rate') plan.rate = value.trim() || null;
+    else if (name === 'rate') plan.rate = rateText(value);
     else if (name === 'inflation') plan.inflation = value.trim() || null;
     else if (name === 'start') { plan.start = value; plan.events = []; }
     else if (name === 'months') { plan.months = Number(value); plan.events = []; this.#render(); return; }
@@ -611,7 +636,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const ui = this.#ui;
     const product = this.#product;
     const opts = this.#opts();
-    quote.render(ui.quote, { product, plan: this.#plan, result: d.result, today: this.today }, opts);
+    this.#renderQuote();
     if (this.mode === 'compact') return;
     if (ui.chart) chart.render(ui.chart, { entries: this.#entries }, opts);
     this.#renderWhatIf();
@@ -623,6 +648,44 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       },
     }));
     this.#solve();
+  }
+
+  /**
+   * The teller's quote: the quoted product and the products chosen to
+   * compare, priced together by the engine; a new quote number whenever what
+   * it quotes changes (not when only the customer's name is typed).
+   */
+  #renderQuote() {
+    const ui = this.#ui;
+    if (!ui.quote) return;
+    const mode = this.mode;
+    if (mode !== 'teller') { quote.renderIdle(ui.quote); return; }
+    const product = this.#product;
+    const plan = this.#planForEngine();
+    const variants = this.#variants(product);
+    const items = [variants[0], ...this.#compareIds.filter((id) => id !== product.id)
+      .map((id) => variants.find((v) => v.product.id === id)).filter(Boolean)];
+    const main = this.#entries[0];
+    const comparison = main?.result ? quoteComparison(this.#engine, items, plan) : null;
+    const today = this.today;
+    const key = JSON.stringify([product, plan, items.map((i) => i.product.id), today]);
+    if (key !== this.#quoteKey) {
+      this.#quoteKey = key;
+      this.#quoteNumber = quoteNumber(today);
+    }
+    const t = translator(this.language);
+    quote.render(ui.quote, { mode, product, plan: this.#plan, result: comparison?.entries?.[0]?.result ?? main?.result ?? null,
+      error: comparison?.error ?? main?.error ?? null, comparison: comparison?.error ? null : comparison, issuer: this.issuer, today,
+      validUntil: validUntil(today, this.quoteValidDays), number: this.#quoteNumber, customer: this.#customer,
+      builtIn: this.#builtIn, rateLabel: rateLabel(product, this.language, t) }, this.#opts({
+      onCustomer: (name) => { this.#customer = name; this.#renderQuote(); },
+      onPrint: () => this.#print(),
+    }));
+  }
+
+  /** Prints the quote alone (print-quote.js hides the host page meanwhile). */
+  #print() {
+    if (this.mode === 'teller') printQuote(this); else window.print();
   }
 
   /** Any row of the comparison can be explained, not only the chosen product. */
@@ -676,9 +739,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#configStatus = null;
     configurator.render(this.#ui.config, { product: this.#product, products: this.#products, problems: this.#problems, open: this.#configOpen, status, rebuild }, this.#opts({
       onToggle: (open) => { this.#configOpen = open; },
-      onEdit: (structural) => {
+      onEdit: () => {
         this.#compute();
-        if (structural) this.#renderPlanForm();
+        // The form follows names, limits and the bank's word for the teller's rate (cheap once built).
+        this.#renderPlanForm();
       },
       onLoadFile: (file) => this.#loadCatalogFile(file),
       onReset: () => this.#resetProduct(),
@@ -704,6 +768,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#products = structuredClone(list);
       this.#pristine = new Map(this.#products.map((p) => [p.id, structuredClone(p)]));
       this.#chosen = this.#products[0].id;
+      this.#builtIn = false;
+      this.#compareIds = [];
       this.#configStatus = t('catalogLoaded', { n: list.length });
     }
     this.#render();

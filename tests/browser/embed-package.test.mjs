@@ -192,7 +192,7 @@ test('custom-elements.json, the d.ts and the README are true to the element', as
         hideable: HIDEABLE,
         parts: [...new Set([...root.querySelectorAll('[part]')].flatMap((el) => el.getAttribute('part').split(/\s+/)))].sort(),
         slots: [...root.querySelectorAll('slot')].map((s) => s.name).sort(),
-        accessors: Object.fromEntries(['catalog', 'catalogData', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'shareUrl', 'urlState', 'language', 'variants', 'currencies', 'issuer']
+        accessors: Object.fromEntries(['catalog', 'catalogData', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'shareUrl', 'urlState', 'language', 'variants', 'currencies', 'issuer', 'quoteValidDays']
           .map((n) => [n, accessor(n)])),
       };
     });

@@ -44,7 +44,9 @@ export function planFieldId(path) {
 /** An engine error in the reader's language, with the product's limits filled in. */
 export function errorText(error, product, { t, lang }) {
   const inst = product?.installment ?? {};
-  return t(`err_${error.code}`, {
+  // A field may say more than the code's general words (err_rate_INVALID_VALUE: how to type a rate).
+  const specific = `err_${planFieldId(error.path)}_${error.code}`;
+  return t(t(specific) !== specific ? specific : `err_${error.code}`, {
     min: money(inst.min ?? '5', product?.currency ?? 'CNY', lang),
     max: inst.max != null ? money(inst.max, product.currency, lang) : '',
     step: number(inst.step ?? '0.01', lang),

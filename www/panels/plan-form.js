@@ -3,7 +3,7 @@
 // render; later calls only bring the inputs in step with the plan.
 import { h } from '../dom.js';
 import { money, number, percent, date, currencySymbol } from '../format.js';
-import { productName, productNote, termText } from '../i18n.js';
+import { productName, productNote, termText, rateLabel } from '../i18n.js';
 import { field, syncValue } from './field.js';
 
 /**
@@ -20,6 +20,8 @@ export function render(slot, { product, products, plan, mode }, { t, lang, onPro
   syncValue(slot.querySelector('#inflation'), plan.inflation ?? '');
   const option = slot.querySelector(`#product option[value="${CSS.escape(product.id)}"]`);
   if (option) option.textContent = productName(product, lang);
+  const rateLabelEl = slot.querySelector('label[for="rate"]');
+  if (rateLabelEl) rateLabelEl.textContent = t('rate', { label: rateLabel(product, lang, t) });
 }
 
 function build({ product, products, plan, mode }, { t, lang, onProduct, onInput }) {
@@ -50,7 +52,7 @@ function build({ product, products, plan, mode }, { t, lang, onProduct, onInput 
     field('start', t('start'), t('startHint'),
       h('input', { id: 'start', type: 'date', value: plan.start ?? '', required: true,
         oninput: (e) => onInput('start', e.target.value) })),
-    mode === 'teller' ? field('rate', t('rate'), t('rateHint', { rate: termRate }),
+    mode === 'teller' ? field('rate', t('rate', { label: rateLabel(product, lang, t) }), t('rateHint', { rate: termRate }),
       h('input', { id: 'rate', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: plan.rate ?? '',
         oninput: (e) => onInput('rate', e.target.value) })) : null,
     mode !== 'compact' ? field('inflation', t('inflation'), t('inflationHint'),
