@@ -86,6 +86,17 @@ impl Closed {
     pub fn in_term(&self) -> bool {
         self.early.is_some()
     }
+
+    /// The rate the closing rule applied instead of the contract rate: the
+    /// early rate of the term, the demand rate of overdue days or of a
+    /// renewal closed early; `None` on a maturity close.
+    pub fn close_rate(&self, demand: Decimal) -> Option<Decimal> {
+        match self.closure {
+            Closure::Maturity => None,
+            Closure::Overdue => Some(demand),
+            Closure::Early | Closure::ClosedByBank => Some(self.early.map_or(demand, |e| e.rate)),
+        }
+    }
 }
 
 /// Decides how and when the account closes: the saver's withdrawal date

@@ -13,8 +13,8 @@
 //! let plan = json!({ "start": "2025-01-15", "months": 12, "installment": "1000", "rate": "1.35" });
 //! let quote = contract::calculate(&products[0], &plan)?;
 //! assert!(quote.to_json().starts_with(r#"{"productId":"cn-lczq-standard","currency":"CNY","contractRate":"1.35""#));
-//! let entries = contract::compare(&serde_json::Value::Array(products), &plan)?;
-//! assert!(entries.to_json().contains(r#""best":true"#));
+//! let comparison = contract::compare(&serde_json::Value::Array(products), &plan, &serde_json::Value::Null)?;
+//! assert!(comparison.to_json().contains(r#""best":true"#));
 //! # Ok::<(), savings_plan::Error>(())
 //! ```
 
@@ -25,8 +25,9 @@ use crate::quote::Quote;
 use serde_json::Value;
 
 pub use crate::catalog::{catalog, catalog_json};
-pub use crate::compare::{compare, Compared};
+pub use crate::compare::{compare, parse_options, Compared, Comparison, Entry, Horizon, Options};
 pub use crate::json::ToJson;
+pub use crate::reconcile::{reconcile, Reconciliation};
 pub use crate::solve::{solve_installment, Solution};
 
 /// Prices a plan (JSON) under a product (JSON).

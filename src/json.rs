@@ -10,7 +10,7 @@
 //! pre-sized `String`.
 
 use crate::calendar::DateText;
-use crate::compare::Compared;
+use crate::compare::{Compared, Comparison, Entry};
 use crate::error::Error;
 use crate::money::{fixed_digits, plain_digits, Digits};
 use crate::quote::{Assumption, Breach, Figure, Quote, Renewal, Row, Step, Warning};
@@ -114,11 +114,12 @@ impl<'a> Object<'a> {
     fn opt_fixed(&mut self, key: &str, value: Option<Decimal>, scale: u32) -> &mut Self {
         match value {
             Some(v) => self.fixed(key, v, scale),
-            None => {
-                self.key(key).push_str("null");
-                self
-            }
+            None => self.null(key),
         }
+    }
+    fn null(&mut self, key: &str) -> &mut Self {
+        self.key(key).push_str("null");
+        self
     }
     fn end(self) {
         self.out.push('}');
@@ -345,6 +346,10 @@ impl ToJson for Breach {
             .field("installment", &self.installment)
             .date("date", self.date)
             .word("effect", self.effect.as_str());
+        match self.rate {
+            Some(r) => o.plain("rate", r),
+            None => o.null("rate"),
+        };
         o.end();
     }
 }
@@ -381,8 +386,12 @@ impl Quote {
             .plain("contractRate", self.contract_rate)
             .date("maturityDate", self.maturity_date)
             .date("closeDate", self.close_date)
-            .word("closure", self.closure.as_str())
-            .fixed("principal", self.principal, scale)
+            .word("closure", self.closure.as_str());
+        match self.close_rate {
+            Some(r) => o.plain("closeRate", r),
+            None => o.null("closeRate"),
+        };
+        o.fixed("principal", self.principal, scale)
             .fixed("interest", self.interest, scale)
             .fixed("subsidy", self.subsidy, scale)
             .fixed("fees", self.fees, scale)
@@ -397,12 +406,6 @@ impl Quote {
             .field("explain", &self.explain)
             .field("warnings", &self.warnings)
             .field("assumptions", &self.assumptions);
-        if let Some(best) = &self.best {
-            o.field("best", best);
-        }
-        if let Some(d) = self.difference_to_best {
-            o.fixed("differenceToBest", d, payout_scale);
-        }
     }
 }
 
@@ -415,16 +418,45 @@ impl ToJson for Quote {
     }
 }
 
+impl ToJson for Entry {
+    fn write_json(&self, out: &mut String) {
+        let q = &self.result;
+        out.reserve(260 + 130 * q.schedule.len() + 90 * q.explain.len());
+        let mut o = Object::new(out);
+        q.write_fields(&mut o);
+        o.field("comparable", &self.comparable).field("best", &self.best).opt_fixed("horizonValue", self.horizon_value, q.payout_scale);
+        match self.horizon_closure {
+            Some(c) => o.word("horizonClosure", c.as_str()),
+            None => o.null("horizonClosure"),
+        };
+        o.opt_fixed("differenceToBest", self.difference_to_best, q.payout_scale);
+        o.end();
+    }
+}
+
 impl ToJson for Compared {
     fn write_json(&self, out: &mut String) {
         match self {
-            Compared::Quote(q) => q.write_json(out),
-            Compared::Error { error } => {
+            Compared::Result(entry) => entry.write_json(out),
+            Compared::Error { product_id, error } => {
                 let mut o = Object::new(out);
-                o.field("error", error);
+                o.field("productId", product_id).field("error", error);
                 o.end();
             }
         }
+    }
+}
+
+impl ToJson for Comparison {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("quoted", &self.quoted).field("currency", &self.currency);
+        match self.horizon_date {
+            Some(d) => o.date("horizonDate", d),
+            None => o.null("horizonDate"),
+        };
+        o.field("entries", &self.entries);
+        o.end();
     }
 }
 

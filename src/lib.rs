@@ -41,9 +41,9 @@
 //!
 //! The page and the WebAssembly facade speak the contract's JSON documents
 //! (CONTRACT.md): [`contract`] holds those entry points — `calculate`,
-//! `compare`, `solve_installment`, `validate_product`, `catalog` — each
-//! taking `serde_json::Value`s and returning a result that writes itself as
-//! JSON text.
+//! `compare`, `reconcile`, `solve_installment`, `validate_product`,
+//! `catalog` — each taking `serde_json::Value`s and returning a typed
+//! result that writes itself as JSON text.
 //!
 //! ```
 //! use savings_plan::contract::{self, ToJson};
@@ -111,6 +111,7 @@ mod price;
 mod product;
 mod protection;
 mod quote;
+mod reconcile;
 mod renewal;
 mod settle;
 mod solve;

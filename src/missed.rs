@@ -57,6 +57,14 @@ impl OnBreach {
         }
     }
 
+    /// The rate the breach gives the deposits it affects, if it changes one.
+    pub fn rate_given(self, demand: Decimal) -> Option<Decimal> {
+        match self {
+            OnBreach::LaterAtDemand | OnBreach::AllAtDemand => Some(demand),
+            OnBreach::StopDeposits | OnBreach::ActualAtContract => None,
+        }
+    }
+
     /// The rate of a deposit paid on `paid_on` after a breach on `breach_date`.
     pub fn rate(self, breach_date: NaiveDate, paid_on: NaiveDate, contract: Decimal, demand: Decimal) -> Decimal {
         match self {
@@ -95,6 +103,10 @@ pub struct Breach {
     /// Payments on or after this date are after the breach.
     pub date: NaiveDate,
     pub effect: OnBreach,
+    /// The rate the breach gave the deposits it affected; `None` when it
+    /// changed no rate, or when an early or bank close priced every deposit
+    /// at the close rate anyway.
+    pub rate: Option<Decimal>,
 }
 
 /// What the misses did to the account.
@@ -179,7 +191,9 @@ fn find_breach(entries: &[Entry], schedule: &Schedule, product: &Product, close:
             (k, schedule.month_end(k))
         }
     };
-    (date <= close).then_some(Breach { trigger: trigger.trigger, installment, date, effect: product.missed.on_breach })
+    let effect = product.missed.on_breach;
+    let rate = effect.rate_given(product.demand_rate);
+    (date <= close).then_some(Breach { trigger: trigger.trigger, installment, date, effect, rate })
 }
 
 /// The date the bank closes the account, if `closeAfterConsecutive` misses

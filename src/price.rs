@@ -16,7 +16,7 @@ use crate::overdue;
 use crate::plan::Plan;
 use crate::product::Product;
 use crate::protection;
-use crate::quote::{self, Quote, Renewal};
+use crate::quote::{self, Breach, Quote, Renewal};
 use crate::renewal::{self, Renewals};
 use crate::settle::{self, Settlement, Totals};
 use crate::tax;
@@ -75,12 +75,14 @@ fn run(product: &Product, plan: &Plan, bank: bool) -> Result<Quote> {
     };
     // Subsidy, late fees and tax, exact; then the term settled.
     let subsidy = protection::on_term(product, &deposits, contract, &schedule, (closed.in_term(), plan.inflation))?;
+    let accrued_to = interest::accrual_end(product.method, closed.term_end, !closed.in_term());
+    let taxed = tax::on_term(&product.tax, &accrued, plan.start, accrued_to, overdue.as_ref())?;
     let exact = Totals {
         principal,
         interest: add(accrued.total, overdue.map_or(Decimal::ZERO, |o| o.interest))?,
         subsidy: subsidy.as_ref().map_or(Decimal::ZERO, |s| s.accrued.total),
         fees: missed::late_fee(plan.installment, product, misses.late_months).ok_or_else(Error::overflow)?,
-        tax: tax::on_term(&product.tax, &accrued, plan.start, interest::accrual_end(product.method, closed.term_end, !closed.in_term()), overdue.as_ref())?,
+        tax: taxed.exact,
     };
     let term = Totals::round(&product.rounding, exact);
     // Renewals from the term's value; the account settled.
@@ -89,12 +91,14 @@ fn run(product: &Product, plan: &Plan, bank: bool) -> Result<Quote> {
     let facts = Facts {
         product,
         plan,
+        contract_rate: contract,
         misses: &misses,
         closed: &closed,
         deposits: &deposits,
         accrued: &accrued,
         overdue: overdue.as_ref(),
         subsidy: subsidy.as_ref(),
+        tax: &taxed,
         exact: &exact,
         term: &term,
         renewals: &renewals,
@@ -144,6 +148,7 @@ fn assemble(
         maturity_date: maturity,
         close_date: closed.close,
         closure: closed.closure,
+        close_rate: closed.close_rate(product.demand_rate),
         principal: t.principal,
         interest: t.interest,
         subsidy: t.subsidy,
@@ -152,15 +157,14 @@ fn assemble(
         payout: settlement.payout,
         effective_annual_yield: settlement.effective_annual_yield,
         real_payout: settlement.real_payout,
-        breach: misses.breach,
+        // After an early or bank close every deposit earned the close rate.
+        breach: misses.breach.map(|b| Breach { rate: b.rate.filter(|_| !closed.in_term()), ..b }),
         maturity_payout: None,
         schedule,
         renewals: renewals.legs.iter().map(renewal).collect(),
         explain: notes.explain,
         warnings: notes.warnings,
         assumptions: notes.assumptions,
-        best: None,
-        difference_to_best: None,
         scale: product.rounding.scale,
         payout_scale: product.rounding.payout_display_scale(),
     }

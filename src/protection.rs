@@ -42,7 +42,7 @@ pub fn inflation_used(protection: ValueProtection, plan_inflation: Option<Decima
 pub fn subsidy_rate(protection: ValueProtection, contract_rate: Decimal, plan_inflation: Option<Decimal>) -> Decimal {
     match (protection, inflation_used(protection, plan_inflation)) {
         (ValueProtection::SubsidyRate(r), _) => r,
-        (_, Some((x, _))) => x.checked_sub(contract_rate).unwrap_or_default().max(Decimal::ZERO),
+        (_, Some((x, _))) => crate::money::sub(x, contract_rate).unwrap_or_default().max(Decimal::ZERO),
         (_, None) => Decimal::ZERO,
     }
 }
@@ -50,6 +50,10 @@ pub fn subsidy_rate(protection: ValueProtection, contract_rate: Decimal, plan_in
 /// The subsidy of a term: the deposits that earned the contract rate, at
 /// the subsidy rate, accrued to maturity by the product's method made simple.
 pub struct Subsidy {
+    /// The subsidy rate, percent per year.
+    pub rate: Decimal,
+    /// The inflation an inflation-linked rate came from, and who chose it.
+    pub inflation: Option<(Decimal, Source)>,
     pub method: Method,
     pub deposits: Vec<Deposit>,
     pub accrued: Accrued,
@@ -64,7 +68,7 @@ pub fn subsidy(method: Method, deposits: &[Deposit], contract_rate: Decimal, rat
         .collect();
     let method = method.simple();
     let accrued = accrue(method, &at_subsidy, schedule, maturity, true)?;
-    Ok(Subsidy { method, deposits: at_subsidy, accrued })
+    Ok(Subsidy { rate, inflation: None, method, deposits: at_subsidy, accrued })
 }
 
 /// The term's subsidy: `None` without value protection, and on an early or
@@ -79,7 +83,9 @@ pub fn on_term(
     match product.value_protection {
         Some(vp) if !in_term => {
             let rate = subsidy_rate(vp, contract_rate, plan_inflation);
-            subsidy(product.method, deposits, contract_rate, rate, schedule, schedule.maturity()).map(Some)
+            let mut s = subsidy(product.method, deposits, contract_rate, rate, schedule, schedule.maturity())?;
+            s.inflation = inflation_used(vp, plan_inflation);
+            Ok(Some(s))
         }
         _ => Ok(None),
     }

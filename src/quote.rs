@@ -177,6 +177,11 @@ pub struct Quote {
     /// The day the money is paid out.
     pub close_date: NaiveDate,
     pub closure: Closure,
+    /// The rate the closing rule applied instead of the contract rate: the
+    /// early rate every deposit earned (early, closed by the bank), the
+    /// demand rate of the overdue days or of a renewal closed early; `None`
+    /// on a maturity close.
+    pub close_rate: Option<Decimal>,
     pub principal: Decimal,
     pub interest: Decimal,
     pub subsidy: Decimal,
@@ -197,10 +202,6 @@ pub struct Quote {
     pub warnings: Vec<Warning>,
     /// What the figures rest on that nobody knows today.
     pub assumptions: Vec<Assumption>,
-    /// Set by `compare` only.
-    pub best: Option<bool>,
-    /// Set by `compare` only: payout minus the best payout in the same currency.
-    pub difference_to_best: Option<Decimal>,
     /// The places of the paid figures in JSON (`rounding.scale`).
     pub scale: u32,
     /// The places of the payout in JSON (`rounding.payoutScale`, else `scale`).

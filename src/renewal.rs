@@ -20,7 +20,7 @@ use crate::money::{add, sub};
 use crate::overdue::{self, Overdue};
 use crate::product::{Carry, Product, Renew};
 use crate::settle::{self, Totals};
-use crate::tax::tax_on;
+use crate::tax::{portions, tax_on, Taxed};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -35,6 +35,10 @@ pub struct Leg {
     /// Posted: rounded by the product's rule.
     pub interest: Decimal,
     pub tax: Decimal,
+    /// The interest before rounding.
+    pub exact: Decimal,
+    /// The tax before rounding, and the interest's portions per tax rate.
+    pub taxed: Taxed,
     pub value: Decimal,
     /// Paid out at `end` while the chain goes on (`principalOnly`).
     pub interim: Decimal,
@@ -157,14 +161,17 @@ impl Chain<'_> {
         // `accrueTo: dayBeforeMaturity` stops the day before its end).
         let accrued_to = crate::interest::accrual_end(method, early.unwrap_or(end), early.is_none());
         let table = &product.tax;
-        let tax_exact = add(tax_on(table, lump, start, accrued_to)?, tax_on(table, overdue_interest, end, leg_end)?)?;
-        let interest = settle::post(&product.rounding, add(lump, overdue_interest)?);
-        let tax = settle::post(&product.rounding, tax_exact);
+        let mut taxed = Taxed { exact: add(tax_on(table, lump, start, accrued_to)?, tax_on(table, overdue_interest, end, leg_end)?)?, portions: Vec::new() };
+        taxed.portions = portions(table, lump, start, accrued_to)?;
+        taxed.portions.extend(portions(table, overdue_interest, end, leg_end)?);
+        let exact = add(lump, overdue_interest)?;
+        let interest = settle::post(&product.rounding, exact);
+        let tax = settle::post(&product.rounding, taxed.exact);
         let value = sub(add(principal, interest)?, tax)?;
         let interim = match self.renew.carry {
             Carry::PrincipalOnly if early.is_none() && !last && close != end => sub(value, principal)?,
             _ => Decimal::ZERO,
         };
-        Ok(Leg { start, end: leg_end, principal, rate, interest, tax, value, interim, held, overdue })
+        Ok(Leg { start, end: leg_end, principal, rate, interest, tax, exact, taxed, value, interim, held, overdue })
     }
 }

@@ -58,27 +58,95 @@ pub fn tax_on(steps: &[TaxStep], interest: Decimal, from: NaiveDate, to: NaiveDa
     div(mul(interest, weighted)?, mul(Decimal::from(total_days), Decimal::ONE_HUNDRED)?)
 }
 
+/// The tax of the plan's own term, exact, and how its interest divides among
+/// the rates in force (for "how we calculated").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Taxed {
+    pub exact: Decimal,
+    /// `(rate, portion of interest)`, see [`portions`].
+    pub portions: Vec<(Decimal, Decimal)>,
+}
+
 /// The exact tax of the plan's own term: the installments' interest by the
 /// periods it accrued in (one piece when one rate held throughout), and the
 /// overdue interest from maturity to the close.
 ///
 /// `accrued_to` is where the interest stopped accruing (the day before
 /// maturity under `accrueTo: dayBeforeMaturity`): the split ends there.
-pub fn on_term(steps: &[TaxStep], accrued: &Accrued, start: NaiveDate, accrued_to: NaiveDate, overdue: Option<&Overdue>) -> Result<Decimal> {
+pub fn on_term(steps: &[TaxStep], accrued: &Accrued, start: NaiveDate, accrued_to: NaiveDate, overdue: Option<&Overdue>) -> Result<Taxed> {
+    let mut t = Taxed::default();
     if steps.is_empty() {
-        return Ok(Decimal::ZERO);
+        return Ok(t);
     }
+    let mut piece = |interest: Decimal, from: NaiveDate, to: NaiveDate| -> Result<()> {
+        t.exact = add(t.exact, tax_on(steps, interest, from, to)?)?;
+        t.portions.extend(portions(steps, interest, from, to)?);
+        Ok(())
+    };
     let first_from = accrued.from.iter().min().copied().unwrap_or(start);
-    let mut tax = Decimal::ZERO;
     if single_rate(steps, first_from, accrued_to) {
-        tax = tax_on(steps, accrued.total, first_from, accrued_to)?;
+        piece(accrued.total, first_from, accrued_to)?;
     } else {
         for (i, from) in accrued.from.iter().enumerate() {
-            tax = add(tax, tax_on(steps, accrued.interest_of(i), *from, accrued_to)?)?;
+            piece(accrued.interest_of(i), *from, accrued_to)?;
         }
     }
-    match overdue {
-        Some(o) => add(tax, tax_on(steps, o.interest, o.from, o.to)?),
-        None => Ok(tax),
+    if let Some(o) = overdue {
+        piece(o.interest, o.from, o.to)?;
     }
+    Ok(t)
+}
+
+/// How `interest` that accrued evenly over `[from, to)` divides among the
+/// tax rates in force, by calendar days: `(rate, portion)` per period, for
+/// "how we calculated" (the tax is [`tax_on`]'s, computed with one division).
+pub fn portions(steps: &[TaxStep], interest: Decimal, from: NaiveDate, to: NaiveDate) -> Result<Vec<(Decimal, Decimal)>> {
+    if steps.is_empty() || interest.is_zero() {
+        return Ok(Vec::new());
+    }
+    let total_days = actual_days(from, to);
+    if total_days <= 0 || single_rate(steps, from, to) {
+        return Ok(vec![(rate_on(steps, from), interest)]);
+    }
+    let mut out = Vec::new();
+    let mut cursor = from;
+    let mut rate = rate_on(steps, from);
+    let piece = |rate: Decimal, days: i64| -> Result<(Decimal, Decimal)> {
+        Ok((rate, div(mul(interest, Decimal::from(days))?, Decimal::from(total_days))?))
+    };
+    for step in steps.iter().filter(|s| s.from > from && s.from < to) {
+        out.push(piece(rate, actual_days(cursor, step.from))?);
+        cursor = step.from;
+        rate = step.rate;
+    }
+    out.push(piece(rate, actual_days(cursor, to))?);
+    Ok(out)
+}
+
+/// The tax as a formula that evaluates to it: `Σ portion × rate` per rate
+/// (portions at 10 places, or all their digits where 10 places would round
+/// differently), with the rounding when it changed the figure.
+pub fn formula(portions: &[(Decimal, Decimal)], exact: Decimal, tax: Decimal, rounding: &crate::money::Rounding) -> Result<String> {
+    let mut by_rate: Vec<(Decimal, Decimal)> = Vec::new();
+    for (rate, portion) in portions.iter().filter(|(r, _)| !r.is_zero()) {
+        match by_rate.iter_mut().find(|(r, _)| r == rate) {
+            Some(g) => g.1 = add(g.1, *portion)?,
+            None => by_rate.push((*rate, *portion)),
+        }
+    }
+    let write = |digits: Option<u32>| -> Result<(String, Decimal)> {
+        let mut value = Decimal::ZERO;
+        let mut terms = Vec::new();
+        for (rate, portion) in &by_rate {
+            let shown = digits.map_or(*portion, |d| portion.round_dp(d));
+            value = add(value, div(mul(shown, *rate)?, Decimal::ONE_HUNDRED)?)?;
+            terms.push(format!("{} × {}%", crate::money::plain(shown), crate::money::plain(*rate)));
+        }
+        Ok((if terms.is_empty() { "0".into() } else { terms.join(" + ") }, value))
+    };
+    let (mut text, value) = write(Some(10))?;
+    if rounding.round(value) != tax {
+        text = write(None)?.0;
+    }
+    Ok(crate::explain::with_rounding(text, exact, tax, rounding.mode, rounding.scale))
 }

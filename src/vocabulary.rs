@@ -122,6 +122,10 @@ pub(crate) fn tables() -> Vec<Table> {
         WarningCode::table(),
         AssumptionKey::table(),
         crate::protection::Source::table(),
+        crate::compare::Horizon::table(),
+        crate::reconcile::placement::ProblemCode::table(),
+        crate::reconcile::placement::DepositStatus::table(),
+        crate::reconcile::bank::CauseKey::table(),
         ErrorCode::table(),
     ]
 }
@@ -189,6 +193,9 @@ mod tests {
         }
         for a in crate::product::MaturityAction::ALL {
             assert!(dts.contains(&format!("{{ action: \"{}\"", a.as_str())), "maturity lacks action {}", a.as_str());
+        }
+        for k in crate::reconcile::bank::CauseKey::ALL {
+            assert!(dts.contains(&format!("{{ key: \"{}\"", k.as_str())), "BankCause lacks key {}", k.as_str());
         }
     }
 

@@ -29,10 +29,16 @@ export type Status = "paid" | "late" | "missed" | "refused";
 export type Closure = "maturity" | "early" | "overdue" | "closedByBank";
 export type ExplainKey =
   | "monthUnits" | "dayProduct" | "breach" | "earlyRate" | "interest" | "overdue"
-  | "rounding" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout";
+  | "rounding" | "subsidyRate" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout";
 export type WarningCode = "RATE_BEFORE_EFFECTIVE" | "RATE_OVERRIDE" | "RATE_OVERRIDE_HIGH" | "SUBSIDY_FORFEITED";
 export type AssumptionKey = "inflation";
 export type AssumptionSource = "plan" | "product";
+export type Horizon = "common" | "own";
+export type ReconcileProblemCode = "DEPOSIT_BEFORE_START" | "DEPOSIT_AFTER_CLOSE" | "DEPOSIT_NOT_A_MULTIPLE" | "DEPOSIT_NOT_MATCHED";
+export type DepositStatus = "paid" | "late" | "ignored";
+export type BankCauseKey =
+  | "agrees" | "noBreach" | "breach" | "makeUpWindow" | "lateFee" | "tax" | "rounding"
+  | "rate" | "demandRate" | "ignoredDeposits" | "unexplained";
 export type ErrorCode =
   | "INVALID_DECIMAL" | "MISSING_FIELD" | "UNKNOWN_FIELD" | "INVALID_VALUE" | "INVALID_TYPE"
   | "TERM_NOT_OFFERED" | "BELOW_MINIMUM" | "ABOVE_MAXIMUM" | "NOT_A_STEP_MULTIPLE"
@@ -92,6 +98,8 @@ export interface Product {
   disclosure?: LocalizedText;
   /** The bank's word for a teller's negotiated rate, and how many percentage points above the highest term rate it may go without RATE_OVERRIDE_HIGH (default 0). */
   rateOverride?: { label?: LocalizedText; margin?: Decimal };
+  /** The id of the product this one is a variant of: a teller's plan.rate for that product applies to it too (CONTRACT.md §8.1). */
+  variantOf?: string | null;
 }
 
 /** An exception to paying installment n on its due date. */
@@ -117,7 +125,8 @@ export interface ScheduleRow {
   status: Status; balance: Decimal; rate: Decimal; units: Decimal;
 }
 export interface RenewalRow { start: IsoDate; end: IsoDate; principal: Decimal; rate: Decimal; interest: Decimal; tax: Decimal; value: Decimal }
-export interface BreachRow { trigger: BreachTrigger; installment: number; date: IsoDate; effect: OnBreach }
+/** rate: what the breach made the affected deposits earn (demand under laterAtDemand/allAtDemand); null when it changed no rate or an early/bank close priced every deposit at closeRate. */
+export interface BreachRow { trigger: BreachTrigger; installment: number; date: IsoDate; effect: OnBreach; rate: Decimal | null }
 export interface ExplainStep { key: ExplainKey; formula: string; value: string }
 /** What a result rests on that nobody knows today (CONTRACT.md §8.1); source "product": nobody chose it. */
 export interface Assumption { key: AssumptionKey; value: Decimal; source: AssumptionSource }
@@ -131,6 +140,8 @@ export interface Result {
   maturityDate: IsoDate;
   closeDate: IsoDate;
   closure: Closure;
+  /** The rate the closing rule applied instead of the contract rate: the early rate of every deposit (early, closedByBank), the demand rate of the overdue days (overdue) or of a renewal closed early; null on a maturity close. */
+  closeRate: Decimal | null;
   principal: Decimal;
   interest: Decimal;
   subsidy: Decimal;
@@ -146,11 +157,102 @@ export interface Result {
   explain: ExplainStep[];
   warnings: Warning[];
   assumptions: Assumption[];
-  /** compare() only */
-  best?: boolean;
-  /** compare() only: payout minus the best payout in the same currency. */
-  differenceToBest?: Decimal;
 }
 
-export type CompareEntry = Result | { error: Problem };
+/** compare() options: best on one common date (default) or on each entry's own payout. */
+export interface CompareOptions { horizon?: Horizon }
+
+/** What compare() decides about each result (CONTRACT.md §8.1). */
+export interface CompareFields {
+  /** In the quoted product's currency. */
+  comparable: boolean;
+  /** Largest horizonValue among comparable entries with no product-sourced assumption (ties all best). */
+  best: boolean;
+  /** Worth on horizonDate if the saver does nothing until then (the payout with horizon "own"); null where the product cannot be cashed then. */
+  horizonValue: Decimal | null;
+  /** How the account stands on horizonDate. */
+  horizonClosure: Closure | null;
+  /** horizonValue − the best horizonValue; null when not comparable or nothing is best. */
+  differenceToBest: Decimal | null;
+}
+
+/** A result in a comparison, with what the engine decided about it. */
+export type ComparedResult = Result & CompareFields;
+export interface CompareError { productId: string | null; error: Problem }
+export type CompareEntry = ComparedResult | CompareError;
+
+/** compare(): the quoted (first) product, its currency, the common date, one entry per product. */
+export interface Comparison { quoted: string | null; currency: string | null; horizonDate: IsoDate | null; entries: CompareEntry[] }
 export interface Solution { installment: Decimal; result: Result }
+
+/** One row of a statement: a deposit as the bank recorded it (CONTRACT.md §8.2). */
+export interface StatementDeposit { date: IsoDate; amount: Decimal; description?: string | null }
+
+/** A real deposit history to check (CONTRACT.md §8.2). */
+export interface Statement {
+  start: IsoDate;
+  months: number;
+  /** null: the first deposit's amount. */
+  installment?: Decimal | null;
+  deposits: StatementDeposit[];
+  withdrawOn?: IsoDate | null;
+  /** The contract rate on the saver's passbook, when it differs from the product's. */
+  rate?: Decimal | null;
+  /** What the bank paid. */
+  bankPayout?: Decimal | null;
+}
+
+/** A deposit the product's rules could not place (the deposit is "ignored"; the rest is priced). */
+export interface ReconcileProblem {
+  code: ReconcileProblemCode;
+  /** "statement.deposits[3].date", "statement.deposits[3].amount" or "statement.deposits[3]". */
+  path: string;
+  message: string;
+}
+
+/** One statement row, in the statement's order, and the installments it paid. */
+export interface DepositMatch {
+  index: number;
+  date: IsoDate;
+  amount: Decimal;
+  installments: number[];
+  status: DepositStatus;
+}
+
+/** A cause that reproduces the bank's figure exactly, or says none does. */
+export type BankCause =
+  | { key: "agrees"; payout: Decimal; message: string }
+  | { key: "noBreach"; installment: number; date: IsoDate; trigger: BreachRow["trigger"]; effect: BreachRow["effect"]; payout: Decimal; message: string }
+  | { key: "breach"; installment: number; date: IsoDate; trigger: BreachRow["trigger"]; effect: BreachRow["effect"]; expected: string; payout: Decimal; message: string }
+  | { key: "makeUpWindow"; value: string; expected: string; payout: Decimal; message: string }
+  | { key: "lateFee"; value: Decimal; expected: Decimal; amount: Decimal; payout: Decimal; message: string }
+  | { key: "tax"; value: Decimal; expected: Decimal; amount: Decimal; payout: Decimal; message: string }
+  | { key: "rounding"; value: "halfUp" | "halfEven" | "down"; expected: "halfUp" | "halfEven" | "down"; payoutScale?: number; payout: Decimal; message: string }
+  | { key: "rate"; value: Decimal; expected: Decimal; payout: Decimal; message: string }
+  | { key: "demandRate"; value: Decimal; expected: Decimal; payout: Decimal; message: string }
+  | { key: "ignoredDeposits"; amount: Decimal; message: string }
+  | { key: "unexplained"; message: string };
+
+export interface BankComparison {
+  payout: Decimal;
+  /** bankPayout − result.payout */
+  difference: Decimal;
+  explain: BankCause[];
+}
+
+/** The plan a statement amounts to: an ordinary plan, every field written out. */
+export interface ReconciledPlan extends Plan {
+  events: PlanEvent[];
+  rate: Decimal | null;
+  withdrawOn: IsoDate | null;
+  inflation: null;
+}
+
+/** A statement reconciled: the plan it amounts to, what the product's rules pay, each deposit's fate. */
+export interface Reconciliation {
+  plan: ReconciledPlan;
+  result: Result;
+  deposits: DepositMatch[];
+  problems: ReconcileProblem[];
+  bank: BankComparison | null;
+}

@@ -303,6 +303,37 @@ fn plan_for(rng: &mut Rng, p: &Value) -> Value {
     plan
 }
 
+/// A statement (CONTRACT §8.2) from a plan: its installments as deposits,
+/// some left out, late, doubled or odd, and sometimes a bank figure.
+fn statement_for(rng: &mut Rng, p: &Value) -> Value {
+    let plan = plan_for(rng, p);
+    let start = plan["start"].as_str().unwrap_or("2025-01-15").to_string();
+    let months = plan["months"].as_u64().unwrap_or(12).min(60);
+    let installment = plan["installment"].clone();
+    let amount: f64 = installment.as_str().and_then(|s| s.parse().ok()).unwrap_or(1000.0);
+    let mut deposits = Vec::new();
+    for k in 0..months {
+        match rng.below(12) {
+            0 => {}
+            1 => deposits.push(json!({ "date": days_after(&start, k, 5 + rng.below(40) as i64), "amount": installment })),
+            2 => deposits.push(json!({ "date": days_after(&start, k, 0), "amount": format!("{}", amount * 2.0) })),
+            3 => deposits.push(json!({ "date": days_after(&start, k, 3), "amount": format!("{}", amount * 1.5) })),
+            _ => deposits.push(json!({ "date": days_after(&start, k, 0), "amount": installment })),
+        }
+    }
+    if rng.chance(5) {
+        deposits.push(json!({ "date": days_after(&start, 0, -3), "amount": installment }));
+    }
+    let bank = match rng.below(6) {
+        0 => json!(format!("{:.2}", amount * months as f64 * (1.0 + rng.below(300) as f64 / 10_000.0))),
+        1 => json!(format!("{:.2}", amount * months as f64)),
+        _ => Value::Null,
+    };
+    json!({ "start": start, "months": plan["months"], "installment": if rng.chance(50) { Value::Null } else { installment },
+        "rate": plan.get("rate").cloned().unwrap_or(Value::Null), "deposits": deposits,
+        "withdrawOn": plan.get("withdrawOn").cloned().unwrap_or(Value::Null), "bankPayout": bank })
+}
+
 /// Every case: (id, what it calls, the JSON text the engine returns or the error it raises).
 fn cases() -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -338,15 +369,27 @@ fn cases() -> Vec<(String, String)> {
         if i % 15 == 0 {
             let mut list: Vec<Value> = (0..1 + rng.below(6)).map(|_| rng.pick(&bases).clone()).collect();
             list.push(product.clone());
-            out.push((format!("compare {i}"), api::compare(&Value::Array(list), &plan)));
+            let options = match rng.below(4) {
+                0 => json!({ "horizon": "own" }),
+                1 => json!({ "horizon": "common" }),
+                _ => Value::Null,
+            };
+            out.push((format!("compare {i}"), api::compare(&Value::Array(list), &plan, &options)));
         }
     }
     let catalog = Value::Array(api::catalog());
     for i in 0..60 {
         let plan = plan_for(&mut rng, &bases[0]);
-        out.push((format!("compare catalog {i}"), api::compare(&catalog, &plan)));
+        let options = if i % 3 == 0 { json!({ "horizon": "own" }) } else { Value::Null };
+        out.push((format!("compare catalog {i}"), api::compare(&catalog, &plan, &options)));
     }
-    out.push(("compare not an array".into(), api::compare(&json!({}), &json!({}))));
+    out.push(("compare not an array".into(), api::compare(&json!({}), &json!({}), &Value::Null)));
+    out.push(("compare bad options".into(), api::compare(&catalog, &json!({}), &json!({ "horizon": "later" }))));
+    for i in 0..300 {
+        let product = rng.pick(&bases).clone();
+        let statement = statement_for(&mut rng, &product);
+        out.push((format!("reconcile {i}"), api::reconcile(&product, &statement)));
+    }
     out
 }
 

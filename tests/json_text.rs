@@ -9,7 +9,7 @@
 mod common;
 use common::vector_files;
 use rust_decimal::{Decimal, RoundingStrategy};
-use savings_plan::contract::{self, Compared, Solution, ToJson};
+use savings_plan::contract::{self, Compared, Comparison, Solution, ToJson};
 use savings_plan::{Figure, Quote};
 use serde_json::{json, Value};
 
@@ -30,15 +30,16 @@ fn date(d: chrono::NaiveDate) -> Value {
 /// The contract's document of a quote, from its typed fields.
 fn expected(q: &Quote) -> Value {
     let (s, ps) = (q.scale, q.payout_scale);
-    let mut doc = json!({
+    let doc = json!({
         "productId": q.product_id, "currency": q.currency, "contractRate": plain(q.contract_rate),
         "maturityDate": date(q.maturity_date), "closeDate": date(q.close_date), "closure": q.closure.as_str(),
+        "closeRate": q.close_rate.map(plain),
         "principal": fixed(q.principal, s), "interest": fixed(q.interest, s), "subsidy": fixed(q.subsidy, s),
         "fees": fixed(q.fees, s), "tax": fixed(q.tax, s), "payout": fixed(q.payout, ps),
         "effectiveAnnualYield": q.effective_annual_yield.map(|y| fixed(y, 2)),
         "realPayout": q.real_payout.map(|r| fixed(r, s)),
         "breach": q.breach.as_ref().map(|b| json!({ "trigger": b.trigger.as_str(), "installment": b.installment,
-            "date": date(b.date), "effect": b.effect.as_str() })),
+            "date": date(b.date), "effect": b.effect.as_str(), "rate": b.rate.map(plain) })),
         "maturityPayout": q.maturity_payout.map(|m| fixed(m, ps)),
         "schedule": q.schedule.iter().map(|r| json!({ "n": r.n, "due": date(r.due), "paidOn": r.paid_on.map(date),
             "amount": plain(r.amount), "status": r.status.as_str(), "balance": plain(r.balance), "rate": plain(r.rate),
@@ -56,13 +57,29 @@ fn expected(q: &Quote) -> Value {
         "assumptions": q.assumptions.iter().map(|a| json!({ "key": a.key.as_str(), "value": fixed(a.value, a.value.scale()),
             "source": a.source.as_str() })).collect::<Vec<_>>(),
     });
-    if let Some(best) = q.best {
-        doc["best"] = json!(best);
-    }
-    if let Some(d) = q.difference_to_best {
-        doc["differenceToBest"] = fixed(d, ps);
-    }
     doc
+}
+
+/// The contract's document of a comparison, from its typed fields.
+fn expected_comparison(c: &Comparison) -> Value {
+    let entries: Vec<Value> = c
+        .entries
+        .iter()
+        .map(|e| match e {
+            Compared::Result(x) => {
+                let mut doc = expected(&x.result);
+                let ps = x.result.payout_scale;
+                doc["comparable"] = json!(x.comparable);
+                doc["best"] = json!(x.best);
+                doc["horizonValue"] = json!(x.horizon_value.map(|v| fixed(v, ps)));
+                doc["horizonClosure"] = json!(x.horizon_closure.map(|h| h.as_str()));
+                doc["differenceToBest"] = json!(x.difference_to_best.map(|v| fixed(v, ps)));
+                doc
+            }
+            Compared::Error { product_id, error } => json!({ "productId": product_id, "error": error }),
+        })
+        .collect();
+    json!({ "quoted": c.quoted, "currency": c.currency, "horizonDate": c.horizon_date.map(date), "entries": entries })
 }
 
 /// Parses the hand-written text and compares it with the expected document.
@@ -87,15 +104,10 @@ fn results_errors_comparisons_and_solutions() {
     let catalog = Value::Array(contract::catalog());
     let plan = json!({ "start": "2025-01-31", "months": 12, "installment": "100", "inflation": "3",
         "events": [{ "n": 2, "missed": true }, { "n": 3, "paidOn": "2025-04-10", "amount": "200" }], "withdrawOn": "2027-02-01" });
-    let entries = contract::compare(&catalog, &plan).unwrap();
-    let want: Vec<Value> = entries
-        .iter()
-        .map(|e| match e {
-            Compared::Quote(q) => expected(q),
-            Compared::Error { error } => json!({ "error": error }),
-        })
-        .collect();
-    same(&entries.to_json(), json!(want));
+    for options in [Value::Null, json!({ "horizon": "own" })] {
+        let comparison = contract::compare(&catalog, &plan, &options).unwrap();
+        same(&comparison.to_json(), expected_comparison(&comparison));
+    }
     let Solution { installment, result } =
         contract::solve_installment(&catalog[0], &json!({ "start": "2025-01-15", "months": 12 }), &json!("5000")).unwrap();
     let solution = Solution { installment, result: result.clone() };

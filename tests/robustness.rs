@@ -120,7 +120,7 @@ fn check(r: Result<savings_plan::Quote, savings_plan::Error>) {
 fn all_entry_points(product: &Value, plan: &Value) {
     check(savings_plan::contract::calculate(product, plan));
     let _ = savings_plan::contract::validate_product(product);
-    let _ = savings_plan::contract::compare(&json!([product, product]), plan);
+    let _ = savings_plan::contract::compare(&json!([product, product]), plan, &Value::Null);
     let _ = savings_plan::contract::solve_installment(product, plan, &json!("50000"));
 }
 

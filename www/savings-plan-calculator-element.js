@@ -31,13 +31,14 @@ import { quoteComparison } from './quote-compare.js';
 import { quoteNumber, validUntil, validDays } from './quote-meta.js';
 import { printQuote, offerQuote } from './print-quote.js';
 import { rateText } from './rate-input.js';
+import { shell as statementShell } from './panels/statement-shell.js';
 
 const MODES = ['saver', 'teller', 'compact'];
 const THEMES = ['light', 'dark', 'auto'];
 /** What `hide` can leave out (CONTRACT §8.5, plus `title`: the component's own heading). */
-export const HIDEABLE = ['language', 'view', 'share', 'teller', 'configurator', 'chart', 'what-if', 'solve', 'explain', 'schedule', 'csv', 'title'];
+export const HIDEABLE = ['language', 'view', 'share', 'teller', 'configurator', 'chart', 'what-if', 'solve', 'explain', 'schedule', 'statement', 'csv', 'title'];
 /** The panels below the comparison, by the `hide` token that leaves each out. */
-const PANELS = [['chart', 'chart'], ['whatIf', 'what-if'], ['solve', 'solve'], ['explain', 'explain'], ['schedule', 'schedule'], ['config', 'configurator']];
+const PANELS = [['chart', 'chart'], ['whatIf', 'what-if'], ['solve', 'solve'], ['explain', 'explain'], ['schedule', 'schedule'], ['config', 'configurator'], ['statement', 'statement']];
 /** `share-url` → `shareUrl`: the property of an attribute. */
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 // Start fetching and compiling the engine while the page is still parsing.
@@ -451,6 +452,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     disclosure.render(ui.disclosure, { product, builtIn: this.#builtIn }, this.#opts());
     this.#mount.replaceChildren(root);
     if (ui.config) this.#renderConfig();
+    if (ui.statement) this.#renderStatement();
     this.#compute();
     if (focusId) this.shadowRoot.getElementById(focusId)?.focus({ preventScroll: true });
   }
@@ -515,14 +517,14 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const name = productName(product, lang);
     const list = [{ label: `${name} — ${t('variant_standard')}`, product, chosen: true }];
     if (product.maturity?.action !== 'renew') {
-      list.push({ label: `${name} — ${t('variant_renew')}`, product: { ...product, id: `${product.id}#renew`, maturity: { action: 'renew', renew: { months: 12, times: 1 } } } });
+      list.push({ label: `${name} — ${t('variant_renew')}`, product: { ...product, id: `${product.id}#renew`, variantOf: product.id, maturity: { action: 'renew', renew: { months: 12, times: 1 } } } });
     }
     if (!product.valueProtection) {
       const inflation = this.#plan.inflation && /^\d+(\.\d+)?$/.test(this.#plan.inflation) ? this.#plan.inflation : '2.0';
-      list.push({ label: `${name} — ${t('variant_protected', { inflation })}`, product: { ...product, id: `${product.id}#protected`, valueProtection: { inflation } } });
+      list.push({ label: `${name} — ${t('variant_protected', { inflation })}`, product: { ...product, id: `${product.id}#protected`, variantOf: product.id, valueProtection: { inflation } } });
     }
     if ((product.interest?.method ?? 'monthlyProduct') === 'monthlyProduct') {
-      list.push({ label: `${name} — ${t('variant_daily')}`, product: { ...product, id: `${product.id}#daily`, interest: { method: 'dailyProduct', dayCount: 'ACT/360' } } });
+      list.push({ label: `${name} — ${t('variant_daily')}`, product: { ...product, id: `${product.id}#daily`, variantOf: product.id, interest: { method: 'dailyProduct', dayCount: 'ACT/360' } } });
     }
     for (const p of this.#products) if (p.id !== product.id) list.push({ label: productName(p, lang), product: p });
     return list;
@@ -578,7 +580,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
     const variants = this.#variants(product);
     const out = this.#engine.compare(variants.map((v) => v.product), plan);
-    const results = out.ok ? out.value : variants.map(() => ({ error: out.error }));
+    // The engine decides what is comparable and best (CONTRACT §8.1); the derived variants carry variantOf.
+    const results = out.ok ? out.value.entries : variants.map(() => ({ error: out.error }));
     this.#entries = variants.map((v, i) => ({ label: v.label, chosen: v.chosen, result: results[i]?.error ? null : results[i], error: results[i]?.error ?? null }));
     const main = this.#entries[0];
 
@@ -612,7 +615,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (digest !== this.#lastDigest) {
       this.#lastDigest = digest;
       // Fresh objects from the engine on every compute: the host may keep them.
-      this.dispatchEvent(new CustomEvent('savings-plan-result', { bubbles: true, composed: true, detail: { plan, results } }));
+      this.dispatchEvent(new CustomEvent('savings-plan-result', { bubbles: true, composed: true, detail: { plan, results, horizonDate: out.ok ? out.value.horizonDate : null } }));
     }
   }
 
@@ -731,6 +734,57 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }));
   }
 
+  // ---------- check my statement ----------
+
+  #statement = { open: false };
+  #statementView = null;     // panels/statement.js, once loaded
+  #statementLoading = null;
+
+  /**
+   * The statement view reconciles against the chosen product; "show this
+   * plan" loads the plan it found. Folded, it is only a summary: its module
+   * is fetched the first time it is opened.
+   */
+  #renderStatement() {
+    const slot = this.#ui.statement;
+    if (!slot) return;
+    if (!this.#statementView) {
+      if (!slot.firstChild) {
+        statementShell(slot, this.#statement, this.#opts({
+          onToggle: (open) => {
+            this.#statement.open = open;
+            if (open) this.#loadStatementView();
+          },
+        }));
+      }
+      if (this.#statement.open) this.#loadStatementView();
+      return;
+    }
+    const product = this.#product;
+    this.#statementView.render(slot, { product, state: this.#statement, months: this.#plan?.months }, this.#opts({
+      reconcile: (doc) => this.#engine.reconcile(product, doc),
+      onUsePlan: (plan) => {
+        this.#plan = plan;
+        this.#render();
+        this.shadowRoot.getElementById('plan-form')?.scrollIntoView?.({ block: 'start' });
+      },
+    }));
+  }
+
+  #loadStatementView() {
+    this.#statementLoading ??= import('./panels/statement.js').then((view) => {
+      this.#statementView = view;
+      this.#renderStatement();
+    }, (e) => {
+      // Shown in the view; opening it again tries again.
+      this.#statementLoading = null;
+      const details = this.#ui.statement?.querySelector('#statement');
+      details?.querySelector('#stmt-load-error')?.remove();
+      details?.append(h('p', { class: 'error-text', id: 'stmt-load-error', role: 'alert' }, translator(this.language)('stmt_loadFailed')));
+      this.#emitError({ code: 'LOAD_FAILED', path: 'statement', message: String(e?.message ?? e) });
+    });
+  }
+
   // ---------- configurator ----------
 
   #renderConfig({ rebuild = false } = {}) {
@@ -742,6 +796,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
         this.#compute();
         // The form follows names, limits and the bank's word for the teller's rate (cheap once built).
         this.#renderPlanForm();
+        if (this.#ui.statement) this.#renderStatement();
       },
       onLoadFile: (file) => this.#loadCatalogFile(file),
       onReset: () => this.#resetProduct(),

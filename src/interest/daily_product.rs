@@ -3,7 +3,7 @@
 //! actual (ACT/360, ACT/365) or counted on a 30-day month (30/360). A lump
 //! sum (a renewal closed early) earns by the same formula over its days.
 
-use super::{by_rate, shown, Accrued, Deposit};
+use super::{by_rate, Accrued, Deposit};
 use crate::calendar::{actual_days, Schedule};
 use crate::error::Result;
 use crate::money::{add, div, mul, plain};
@@ -26,6 +26,7 @@ fn numerator(amount: Decimal, rate: Decimal, days: i64) -> Result<(Decimal, Deci
 pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, day_count: DayCount) -> Result<Accrued> {
     let mut numerators = Vec::with_capacity(deposits.len());
     let mut units = Vec::with_capacity(deposits.len());
+    let mut day_list = Vec::with_capacity(deposits.len());
     let mut from = Vec::with_capacity(deposits.len());
     let mut sum = Decimal::ZERO;
     let mut day_product = Decimal::ZERO;
@@ -39,11 +40,12 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, day_cou
         sum = add(sum, numerator)?;
         numerators.push(numerator);
         units.push(Decimal::from(days));
+        day_list.push(days);
         from.push(d.paid_on);
     }
     let denominator = denominator(day_count)?;
     let total = div(sum, denominator)?;
-    Ok(Accrued { total, numerators, denominator, units, from, day_product: Some(day_product) })
+    Ok(Accrued { total, numerators, denominator, units, thirtieths: Vec::new(), days: day_list, from, day_product: Some(day_product) })
 }
 
 /// The days a lump sum earns: thirtieths of a month on 30/360, else actual days.
@@ -61,15 +63,17 @@ pub fn lump(value: Decimal, rate: Decimal, day_count: DayCount, units30: i64, da
     div(numerator(value, rate, lump_days(day_count, units30, days))?.1, denominator(day_count)?)
 }
 
-/// `积数 × rate% ÷ 360` for each rate the deposits earned.
+/// `积数 × rate% ÷ 360` per rate and amount.
 pub fn formula(deposits: &[Deposit], accrued: &Accrued, day_count: DayCount) -> Result<String> {
     let mut weights = Vec::with_capacity(deposits.len());
-    for (d, days) in deposits.iter().zip(&accrued.units) {
-        weights.push(mul(d.amount, *days)?);
+    for (d, days) in deposits.iter().zip(&accrued.days) {
+        weights.push(mul(d.amount, Decimal::from(*days))?);
     }
     let groups = by_rate(deposits, &weights)?;
-    let terms: Vec<String> =
-        groups.iter().map(|(rate, dp, _)| format!("{} × {}% ÷ {}", shown(*dp), shown(*rate), day_count.as_days())).collect();
+    let mut terms = Vec::with_capacity(groups.len());
+    for (rate, dp, _) in &groups {
+        terms.push(format!("{} × {}% ÷ {}", plain(*dp), plain(*rate), day_count.as_days()));
+    }
     Ok(terms.join(" + "))
 }
 

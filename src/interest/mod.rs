@@ -199,6 +199,11 @@ pub struct Accrued {
     pub denominator: Decimal,
     /// Month-units or days each deposit earned.
     pub units: Vec<Decimal>,
+    /// Month-units in thirtieths of a month (month-unit methods; empty for
+    /// the daily product), for an exact formula.
+    pub thirtieths: Vec<i64>,
+    /// Days each deposit earned (daily product; empty otherwise), for the formula.
+    pub days: Vec<i64>,
     /// The day each deposit's interest starts accruing (for tax periods).
     pub from: Vec<NaiveDate>,
     /// Σ amount × days for the daily product (积数), for `explain`.
@@ -284,17 +289,22 @@ impl Method {
             (Method::DailyProduct { day_count, .. }, Held::Part { units30, days }) => {
                 daily_product::lump_formula(value, rate, day_count, units30, days)
             }
-            (Method::Compound { period_months, .. }, held) => compound::lump_formula(value, rate, period_months, held.units30()),
+            (Method::Compound { period_months, broken_period, .. }, held) => {
+                compound::lump_formula(value, rate, period_months, broken_period, held.units30())
+            }
         }
     }
 
-    /// The formula of the installments' interest with its numbers.
+    /// The formula of the installments' interest with its numbers ("0" for none).
     pub fn formula(self, deposits: &[Deposit], accrued: &Accrued) -> Result<String> {
-        match self {
-            Method::MonthlyProduct => monthly_product::formula(deposits, accrued),
-            Method::DailyProduct { day_count, .. } => daily_product::formula(deposits, accrued, day_count),
-            Method::Compound { period_months, .. } => Ok(compound::formula(deposits, period_months)),
-        }
+        let formula = match self {
+            Method::MonthlyProduct => monthly_product::formula(deposits, accrued)?,
+            Method::DailyProduct { day_count, .. } => daily_product::formula(deposits, accrued, day_count)?,
+            Method::Compound { period_months, broken_period, .. } => {
+                compound::formula(deposits, &accrued.thirtieths, period_months, broken_period)
+            }
+        };
+        Ok(if formula.is_empty() { "0".to_string() } else { formula })
     }
 }
 
@@ -313,16 +323,11 @@ fn by_term(value: Decimal, rate: Decimal, months: u32) -> Result<Decimal> {
     crate::money::div(crate::money::mul(crate::money::mul(value, Decimal::from(months))?, rate)?, Decimal::from(1_200))
 }
 
-/// Month-units for a formula: thirtieths shown as months.
-pub(crate) fn months_of(units30: i64) -> String {
-    crate::money::plain(crate::money::div(Decimal::from(units30), Decimal::from(30)).unwrap_or_default().round_dp(4))
-}
-
-/// Groups deposits by rate, in order of first appearance: (rate, Σ weight, amount shown).
+/// Groups deposits by rate and amount, in order of first appearance: (rate, Σ weight, amount).
 pub(crate) fn by_rate(deposits: &[Deposit], weights: &[Decimal]) -> Result<Vec<(Decimal, Decimal, Decimal)>> {
     let mut groups: Vec<(Decimal, Decimal, Decimal)> = Vec::new();
     for (d, w) in deposits.iter().zip(weights) {
-        match groups.iter_mut().find(|g| g.0 == d.rate) {
+        match groups.iter_mut().find(|g| g.0 == d.rate && g.2 == d.amount) {
             Some(g) => g.1 = crate::money::add(g.1, *w)?,
             None => groups.push((d.rate, *w, d.amount)),
         }
@@ -338,7 +343,3 @@ pub(crate) fn months_from_thirtieths(units30: i64) -> Result<Decimal> {
     crate::money::div(Decimal::from(units30), Decimal::from(30))
 }
 
-/// A number for a formula: plain, at most 4 decimals.
-pub(crate) fn shown(d: Decimal) -> String {
-    crate::money::plain(d.round_dp(4))
-}

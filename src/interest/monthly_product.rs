@@ -6,9 +6,10 @@
 //! `Σ amount × units30 × rate ÷ (100 × 12 × 30)`. A lump sum (a renewal
 //! closed early) earns by the same formula over the thirtieths it was held.
 
-use super::{by_rate, months_of, shown, Accrued, Deposit};
+use super::{by_rate, Accrued, Deposit};
 use crate::calendar::Schedule;
 use crate::error::Result;
+use crate::explain::months_term;
 use crate::money::{add, div, mul, plain};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -24,6 +25,7 @@ fn numerator(amount: Decimal, rate: Decimal, units30: i64) -> Result<Decimal> {
 pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate) -> Result<Accrued> {
     let mut numerators = Vec::with_capacity(deposits.len());
     let mut units = Vec::with_capacity(deposits.len());
+    let mut in_thirtieths = Vec::with_capacity(deposits.len());
     let mut from = Vec::with_capacity(deposits.len());
     let mut sum = Decimal::ZERO;
     for d in deposits {
@@ -32,10 +34,11 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate) -> Resu
         sum = add(sum, numerator)?;
         numerators.push(numerator);
         units.push(crate::interest::months_from_thirtieths(thirtieths)?);
+        in_thirtieths.push(thirtieths);
         from.push(schedule.due_date(d.earn_period));
     }
     let total = div(sum, DENOMINATOR)?;
-    Ok(Accrued { total, numerators, denominator: DENOMINATOR, units, from, day_product: None })
+    Ok(Accrued { total, numerators, denominator: DENOMINATOR, units, thirtieths: in_thirtieths, days: Vec::new(), from, day_product: None })
 }
 
 /// Exact interest on a lump sum `value` held `units30` thirtieths of a month.
@@ -43,15 +46,23 @@ pub fn lump(value: Decimal, rate: Decimal, units30: i64) -> Result<Decimal> {
     div(numerator(value, rate, units30)?, DENOMINATOR)
 }
 
-/// `amount × Σ month-units × rate% ÷ 12` for each rate the deposits earned.
+/// `amount × Σ month-units × rate% ÷ 12` per rate and amount, the units
+/// exact (a part month in thirtieths).
 pub fn formula(deposits: &[Deposit], accrued: &Accrued) -> Result<String> {
-    let groups = by_rate(deposits, &accrued.units)?;
-    let terms: Vec<String> =
-        groups.iter().map(|(rate, u, amount)| format!("{} × {} × {}% ÷ 12", shown(*amount), shown(*u), shown(*rate))).collect();
+    let mut weights = Vec::with_capacity(accrued.thirtieths.len());
+    for u in &accrued.thirtieths {
+        weights.push(Decimal::from(*u));
+    }
+    let groups = by_rate(deposits, &weights)?;
+    let mut terms = Vec::with_capacity(groups.len());
+    for (rate, u30, amount) in &groups {
+        let u30 = i64::try_from(u30.mantissa()).unwrap_or(i64::MAX);
+        terms.push(format!("{} × {} × {}% ÷ 12", plain(*amount), months_term(u30), plain(*rate)));
+    }
     Ok(terms.join(" + "))
 }
 
 /// `value × rate% × months ÷ 12` for a lump sum.
 pub fn lump_formula(value: Decimal, rate: Decimal, units30: i64) -> String {
-    format!("{} × {}% × {} ÷ 12", plain(value), plain(rate), months_of(units30))
+    format!("{} × {}% × {} ÷ 12", plain(value), plain(rate), months_term(units30))
 }

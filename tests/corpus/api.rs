@@ -16,8 +16,11 @@ pub fn catalog() -> Vec<Value> {
 pub fn calculate(product: &Value, plan: &Value) -> String {
     text(contract::calculate(product, plan))
 }
-pub fn compare(products: &Value, plan: &Value) -> String {
-    text(contract::compare(products, plan))
+pub fn compare(products: &Value, plan: &Value, options: &Value) -> String {
+    text(contract::compare(products, plan, options))
+}
+pub fn reconcile(product: &Value, statement: &Value) -> String {
+    text(contract::reconcile(product, statement))
 }
 pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> String {
     text(contract::solve_installment(product, plan, target))

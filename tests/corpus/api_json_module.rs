@@ -1,5 +1,6 @@
 //! Adapter for revisions whose results write themselves through the public
-//! `savings_plan::json::ToJson` (main up to the typed-result restructure).
+//! `savings_plan::json::ToJson` (main up to the typed-result restructure),
+//! with compare's options and reconcile (CONTRACT §8).
 use savings_plan::json::ToJson;
 use serde_json::Value;
 
@@ -16,8 +17,11 @@ pub fn catalog() -> Vec<Value> {
 pub fn calculate(product: &Value, plan: &Value) -> String {
     text(savings_plan::calculate(product, plan))
 }
-pub fn compare(products: &Value, plan: &Value) -> String {
-    text(savings_plan::compare(products, plan))
+pub fn compare(products: &Value, plan: &Value, options: &Value) -> String {
+    text(savings_plan::compare(products, plan, options))
+}
+pub fn reconcile(product: &Value, statement: &Value) -> String {
+    text(savings_plan::reconcile(product, statement))
 }
 pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> String {
     text(savings_plan::solve_installment(product, plan, target))
