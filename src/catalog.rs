@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-const FILES: [&str; 7] = [
+const FILES: [&str; 8] = [
     include_str!("catalog/cn-lczq-standard.json"),
     include_str!("catalog/cn-lczq-daily.json"),
     include_str!("catalog/cn-lczq-auto-renew.json"),
@@ -12,6 +12,7 @@ const FILES: [&str; 7] = [
     include_str!("catalog/in-bank-rd.json"),
     include_str!("catalog/in-post-office-rd.json"),
     include_str!("catalog/uk-regular-saver.json"),
+    include_str!("catalog/de-praemiensparen.json"),
 ];
 
 /// The catalog as one JSON array text, without parsing it.

@@ -9,7 +9,7 @@
 
 use crate::calendar::{whole_months, Schedule};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::sub;
+use crate::money::{add, sub};
 use crate::plan::Plan;
 use crate::product::Product;
 use crate::vocabulary::vocabulary;
@@ -124,7 +124,7 @@ pub fn decide(
         (None, Some(w)) => (after_maturity(product, schedule, w), w),
     };
     let term_end = close.min(maturity);
-    let early = (term_end < maturity).then(|| early_pay(product, contract, whole_months(plan.start, term_end).0));
+    let early = (term_end < maturity).then(|| early_pay(product, contract, whole_months(plan.start, term_end).0, plan.uplift));
     Ok(Closed { closure, close, term_end, early })
 }
 
@@ -165,13 +165,15 @@ fn allow_early(product: &Product, start: NaiveDate, w: NaiveDate) -> Result<()> 
     Ok(())
 }
 
-/// The early rate after `months_held` whole months (`early.rate`).
-fn early_pay(product: &Product, contract: Decimal, months_held: u32) -> EarlyPay {
+/// The early rate after `months_held` whole months (`early.rate`); a
+/// customer category's `uplift` applies to the held-period rates as to the
+/// term's (RULES.md §8.1).
+fn early_pay(product: &Product, contract: Decimal, months_held: u32, uplift: Decimal) -> EarlyPay {
     let e = &product.early;
     let held_rate = if e.held_rates.is_empty() {
         contract
     } else {
-        e.held_rates.iter().rev().find(|(m, _)| *m <= months_held).map(|(_, r)| *r).unwrap_or(Decimal::ZERO)
+        e.held_rates.iter().rev().find(|(m, _)| *m <= months_held).map_or(Decimal::ZERO, |(_, r)| add(*r, uplift).unwrap_or(*r))
     };
     let less_penalty = match e.rate {
         EarlyRate::Demand => None,

@@ -63,6 +63,12 @@ vocabulary! {
         EffectiveAnnualYield = "effectiveAnnualYield",
         /// The payout in today's money.
         RealPayout = "realPayout",
+        /// One yearly credit of interest (`annualCredit`), rounded as posted.
+        Credit = "credit",
+        /// One year's premium of a bonus savings plan (`bonus`), reported in `subsidy`.
+        Premium = "premium",
+        /// One financial year's TDS (`withholding`): its interest against the threshold.
+        Withholding = "withholding",
     }
 }
 
@@ -79,6 +85,8 @@ pub struct Facts<'a> {
     /// The term's subsidy, when one is paid.
     pub subsidy: Option<&'a Subsidy>,
     pub tax: &'a Taxed,
+    /// TDS by financial year (`withholding`; empty without it).
+    pub withheld: &'a [crate::withholding::Year],
     /// The term's figures, exact and as paid.
     pub exact: &'a Totals,
     pub term: &'a Totals,
@@ -104,6 +112,14 @@ pub fn steps(f: &Facts) -> Result<Vec<Step>> {
         let total: i64 = f.accrued.thirtieths.iter().sum();
         let months = div(Decimal::from(total), Decimal::from(30))?;
         step(ExplainKey::MonthUnits, units_formula(&f.accrued.thirtieths), Figure::Plain(months, 10));
+    }
+    for c in &f.accrued.credits {
+        let formula = with_rounding(crate::interest::credit_formula(c), c.exact, c.interest, rounding.mode, rounding.scale);
+        step(ExplainKey::Credit, formula, Figure::Fixed(c.interest, rounding.scale));
+        if let Some((percent, base, exact, credited)) = c.premium {
+            let formula = with_rounding(crate::interest::premium_formula(percent, base), exact, credited, rounding.mode, rounding.scale);
+            step(ExplainKey::Premium, formula, Figure::Fixed(credited, rounding.scale));
+        }
     }
     step(ExplainKey::Interest, f.product.method.formula(f.deposits, f.accrued)?, Figure::Plain(f.accrued.total, 10));
     if let Some(o) = f.overdue {
@@ -151,11 +167,22 @@ fn term_steps(f: &Facts, step: &mut impl FnMut(ExplainKey, String, Figure)) -> R
         let formula = format!("{} × {} ÷ 100 × {late}", plain(f.plan.installment), plain(fee));
         step(ExplainKey::LateFee, with_rounding(formula, exact.fees, term.fees, mode, scale), Figure::Fixed(term.fees, scale));
     }
-    if !term.tax.is_zero() {
-        let formula = crate::tax::formula(&f.tax.portions, exact.tax, term.tax, rounding)?;
-        step(ExplainKey::Tax, formula, Figure::Fixed(term.tax, scale));
+    if !exact_tax_paid(f).is_zero() {
+        let formula = crate::tax::formula(&f.tax.portions, exact.tax, exact_tax_paid(f), rounding)?;
+        step(ExplainKey::Tax, formula, Figure::Fixed(exact_tax_paid(f), scale));
+    }
+    if let Some(w) = &f.product.withholding {
+        let who = crate::withholding::saver(f.plan);
+        for y in f.withheld {
+            step(ExplainKey::Withholding, crate::withholding::formula(w, y, who, rounding), Figure::Fixed(y.tds, scale));
+        }
     }
     Ok(())
+}
+
+/// The interest tax of the `tax` table as paid (the term's tax without TDS).
+fn exact_tax_paid(f: &Facts) -> Decimal {
+    f.product.rounding.round(f.exact.tax)
 }
 
 /// The payout, the yield and the real payout.

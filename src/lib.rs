@@ -82,7 +82,8 @@
 //!    lump sums alike; exact, no rounding.
 //! 6. **overdue** — one formula, after the plan or after the last renewal.
 //! 7. **renewal, protection, tax** — lump-sum renewals, the value-protection
-//!    subsidy, interest tax by accrual period.
+//!    subsidy, interest tax by accrual period, TDS by financial year
+//!    (`withholding`).
 //! 8. **settle** — every rounding in one place: interest, subsidy, fees and
 //!    tax at the product's scale, then the payout; yield and real payout.
 //! 9. **explain** — the steps of "how we calculated", built from the
@@ -91,6 +92,7 @@
 
 mod calendar;
 mod catalog;
+mod category;
 mod closure;
 mod compare;
 pub mod contract;
@@ -118,6 +120,7 @@ mod solve;
 mod tax;
 mod teller;
 mod vocabulary;
+mod withholding;
 mod xirr;
 
 #[cfg(target_arch = "wasm32")]
@@ -128,7 +131,8 @@ pub use calendar::{add_months, format_date, parse_date};
 pub use closure::{Closure, Early, EarlyRate};
 pub use error::{Error, ErrorCode, Result};
 pub use explain::ExplainKey;
-pub use interest::{AccrueTo, BrokenPeriod, Compounding, DayCount, Method, MethodName};
+pub use category::Category;
+pub use interest::{AccrueTo, Bonus, BrokenPeriod, Compounding, DayCount, Method, MethodName};
 pub use ledger::Status;
 pub use missed::{Breach, BreachAfter, BreachTrigger, EarnsFrom, Missed, OnBreach};
 pub use money::{Rounding, RoundingMode};
@@ -140,3 +144,4 @@ pub use product::{
 };
 pub use quote::{Assumption, AssumptionKey, Figure, Quote, Renewal, Row, Source, Step, Warning, WarningCode};
 pub use teller::RateOverride;
+pub use withholding::{Threshold, Withholding};

@@ -36,6 +36,14 @@ pub struct Plan {
     pub events: Vec<Event>,
     pub withdraw_on: Option<NaiveDate>,
     pub inflation: Option<Decimal>,
+    /// The customer's category (`category`, RULES.md §8.1), one the product lists.
+    pub category: Option<String>,
+    /// The category's uplift on the term's rate (0 without one).
+    pub uplift: Decimal,
+    /// The customer gave no PAN (`noPan`): TDS at the higher rate (§8.2).
+    pub no_pan: bool,
+    /// The customer filed Form 15G/15H (`exemptionForm`): no TDS (§8.2).
+    pub exemption_form: bool,
 }
 
 impl Plan {
@@ -43,10 +51,11 @@ impl Plan {
     ///
     /// # Errors
     /// The first problem in the contract's field order (start, months,
-    /// installment, rate, withdrawOn, inflation, events): `MISSING_FIELD`,
+    /// installment, rate, withdrawOn, inflation, category, noPan,
+    /// exemptionForm, events): `MISSING_FIELD`,
     /// `DATE_OUT_OF_RANGE`, `TERM_NOT_OFFERED`, `INVALID_DECIMAL`,
     /// `BELOW_MINIMUM`, `ABOVE_MAXIMUM`, `NOT_A_STEP_MULTIPLE`,
-    /// `INVALID_VALUE`, `EVENT_OUT_OF_RANGE`, `EVENT_CONFLICT`,
+    /// `INVALID_VALUE` (also an unknown `category`), `EVENT_OUT_OF_RANGE`, `EVENT_CONFLICT`,
     /// `UNKNOWN_FIELD`.
     ///
     /// # Example
@@ -64,7 +73,7 @@ impl Plan {
     }
 }
 
-const KEYS: &[&str] = &["start", "months", "installment", "rate", "events", "withdrawOn", "inflation"];
+const KEYS: &[&str] = &["start", "months", "installment", "rate", "events", "withdrawOn", "inflation", "category", "noPan", "exemptionForm"];
 
 /// Reads and checks a plan against its product.
 ///
@@ -112,8 +121,12 @@ pub fn parse_plan(v: &Value, product: &Product, installment: Option<Decimal>) ->
             ));
         }
     }
+    let (category, uplift) = crate::category::uplift(&product.categories, o.get("category"), &o.at("category"))?;
+    // null is the default, as for the other optional fields.
+    let no_pan = o.some("noPan").map_or(Ok(false), |_| o.bool_or("noPan", false))?;
+    let exemption_form = o.some("exemptionForm").map_or(Ok(false), |_| o.bool_or("exemptionForm", false))?;
     let events = read_events(&o, months)?;
-    Ok(Plan { start, months, installment, rate, events, withdraw_on, inflation })
+    Ok(Plan { start, months, installment, rate, events, withdraw_on, inflation, category, uplift, no_pan, exemption_form })
 }
 
 fn rate_value(v: &Value, path: &str) -> Result<Decimal> {

@@ -20,6 +20,7 @@ use crate::quote::{self, Breach, Quote, Renewal};
 use crate::renewal::{self, Renewals};
 use crate::settle::{self, Settlement, Totals};
 use crate::tax;
+use crate::withholding;
 use rust_decimal::Decimal;
 
 /// Prices a plan under a product: the typed path, through every stage.
@@ -56,7 +57,8 @@ fn run(product: &Product, plan: &Plan, bank: bool) -> Result<Quote> {
     if let Some(r) = &product.renew {
         renewal::chain_end(&schedule, r).ok_or_else(past_9999)?;
     }
-    let term_rate = product.term_rate(plan.months).unwrap_or_default();
+    // The term's rate plus the customer category's uplift (RULES.md §8.1); a teller's rate replaces both.
+    let term_rate = add(product.term_rate(plan.months).unwrap_or_default(), plan.uplift)?;
     let contract = plan.rate.unwrap_or(term_rate);
     // Ledger, misses (breach and its effects, the bank's closure), closure.
     let early_in_term = plan.withdraw_on.filter(|w| *w < schedule.maturity());
@@ -64,10 +66,16 @@ fn run(product: &Product, plan: &Plan, bank: bool) -> Result<Quote> {
     let misses = missed::assess(&mut entries, &schedule, product, plan.withdraw_on, bank);
     let closed = closure::decide(product, plan, &schedule, misses.bank_closure, contract)?;
     // Interest on each deposit at its rate: the early rate, else by the breach rule.
-    let rate_of = |paid_on| closed.early.map_or_else(|| misses.rate(paid_on, contract, product.demand_rate), |e| e.rate);
+    // Yearly credits keep the years already credited: only the part year earns the early rate.
+    let credited = product.method == interest::Method::AnnualCredit;
+    let rate_of = |paid_on| match closed.early {
+        Some(e) if !credited => e.rate,
+        _ => misses.rate(paid_on, contract, product.demand_rate),
+    };
     let deposits = ledger::deposits(&entries, plan.installment, &schedule, product.missed.earns_from, rate_of);
     let principal = deposits.iter().try_fold(Decimal::ZERO, |s, d| add(s, d.amount))?;
-    let accrued = interest::accrue(product.method, &deposits, &schedule, closed.term_end, !closed.in_term())?;
+    let posting = interest::Posting { rounding: product.rounding, bonus: &product.bonus, early_rate: closed.early.map(|e| e.rate) };
+    let accrued = interest::accrue(product.method, &deposits, &schedule, closed.term_end, !closed.in_term(), &posting)?;
     // Overdue on the plan itself (after renewals, the last renewal pays it).
     let overdue = match (&product.renew, closed.closure) {
         (None, Closure::Overdue) => overdue::interest(product, principal, accrued.total, schedule.maturity(), closed.close)?,
@@ -77,14 +85,19 @@ fn run(product: &Product, plan: &Plan, bank: bool) -> Result<Quote> {
     let subsidy = protection::on_term(product, &deposits, contract, &schedule, (closed.in_term(), plan.inflation))?;
     let accrued_to = interest::accrual_end(product.method, closed.term_end, !closed.in_term());
     let taxed = tax::on_term(&product.tax, &accrued, plan.start, accrued_to, overdue.as_ref())?;
+    let withheld = withholding::on_term(product, plan, &accrued, accrued_to, overdue.as_ref())?;
+    // Premiums (annualCredit) are credited, rounded, each year; they are reported as subsidy.
+    let premiums = interest::premiums(&accrued)?;
     let exact = Totals {
         principal,
         interest: add(accrued.total, overdue.map_or(Decimal::ZERO, |o| o.interest))?,
-        subsidy: subsidy.as_ref().map_or(Decimal::ZERO, |s| s.accrued.total),
+        subsidy: add(subsidy.as_ref().map_or(Decimal::ZERO, |s| s.accrued.total), premiums)?,
         fees: missed::late_fee(plan.installment, product, misses.late_months).ok_or_else(Error::overflow)?,
         tax: taxed.exact,
     };
-    let term = Totals::round(&product.rounding, exact);
+    let mut term = Totals::round(&product.rounding, exact);
+    // TDS is rounded once per financial year, then added to the tax.
+    term.tax = add(term.tax, withholding::total(&withheld)?)?;
     // Renewals from the term's value; the account settled.
     let renewals = renewal::run(product, &schedule, contract, &term, &closed)?;
     let settlement = settle::settle(&product.rounding, term, &renewals, &deposits, (plan.start, closed.close), plan.inflation)?;
@@ -99,6 +112,7 @@ fn run(product: &Product, plan: &Plan, bank: bool) -> Result<Quote> {
         overdue: overdue.as_ref(),
         subsidy: subsidy.as_ref(),
         tax: &taxed,
+        withheld: &withheld,
         exact: &exact,
         term: &term,
         renewals: &renewals,

@@ -67,7 +67,9 @@ pub fn subsidy(method: Method, deposits: &[Deposit], contract_rate: Decimal, rat
         .map(|d| Deposit { rate, ..d.clone() })
         .collect();
     let method = method.simple();
-    let accrued = accrue(method, &at_subsidy, schedule, maturity, true)?;
+    // The simple method never posts yearly: no posting rules needed.
+    let posting = crate::interest::Posting { rounding: crate::product::defaults::ROUNDING, bonus: &[], early_rate: None };
+    let accrued = accrue(method, &at_subsidy, schedule, maturity, true, &posting)?;
     Ok(Subsidy { rate, inflation: None, method, deposits: at_subsidy, accrued })
 }
 

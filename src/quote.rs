@@ -259,6 +259,6 @@ pub(crate) fn warnings(product: &Product, plan: &Plan, closed: &Closed, contract
     if plan.rate.is_some_and(|r| r != term_rate) {
         warnings.push(Warning::RateOverride { teller: contract, product: term_rate });
     }
-    warnings.extend(product.rate_override.warning(&product.terms, plan.rate));
+    warnings.extend(product.rate_override.warning(&product.terms, plan.rate, plan.uplift));
     warnings
 }

@@ -87,8 +87,8 @@ pub fn on_term(steps: &[TaxStep], accrued: &Accrued, start: NaiveDate, accrued_t
     if single_rate(steps, first_from, accrued_to) {
         piece(accrued.total, first_from, accrued_to)?;
     } else {
-        for (i, from) in accrued.from.iter().enumerate() {
-            piece(accrued.interest_of(i), *from, accrued_to)?;
+        for (interest, from, to) in accrued.pieces(accrued_to) {
+            piece(interest, from, to)?;
         }
     }
     if let Some(o) = overdue {

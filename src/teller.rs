@@ -59,10 +59,11 @@ impl RateOverride {
         top.checked_add(self.margin).unwrap_or(Decimal::MAX)
     }
 
-    /// `RATE_OVERRIDE_HIGH` when the teller's rate is above the ceiling.
-    pub fn warning(&self, terms: &[Term], rate: Option<Decimal>) -> Option<Warning> {
+    /// `RATE_OVERRIDE_HIGH` when the teller's rate is above the ceiling
+    /// (raised by the customer category's `uplift`, RULES.md §8.1).
+    pub fn warning(&self, terms: &[Term], rate: Option<Decimal>, uplift: Decimal) -> Option<Warning> {
         let teller = rate?;
-        let ceiling = self.ceiling(terms);
+        let ceiling = self.ceiling(terms).checked_add(uplift).unwrap_or(Decimal::MAX);
         (teller > ceiling).then_some(Warning::RateOverrideHigh { teller, ceiling, margin: self.margin })
     }
 }
@@ -88,7 +89,7 @@ pub fn read_rate_override(o: &Obj, p: &mut Problems) -> Option<RateOverride> {
 
 /// A text of the product in one or several languages, each checked for type,
 /// emptiness and length; language tags look like BCP 47 (`zh-CN`, `en`).
-fn read_localized(o: &Obj, key: &str, max_chars: usize, p: &mut Problems) {
+pub(crate) fn read_localized(o: &Obj, key: &str, max_chars: usize, p: &mut Problems) {
     let check = |text: &str, path: String, p: &mut Problems| {
         if text.trim().is_empty() {
             p.push(Error::new(ErrorCode::InvalidValue, path, format!("{key} must not be empty")));

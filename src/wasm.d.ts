@@ -10,7 +10,7 @@ export type OneOf<K extends string, V> = { [P in K]: { [Q in P]: V } }[K];
 
 // The contract's enums: each union is generated from the engine's table of
 // the same name (a test in src/vocabulary.rs checks them word for word).
-export type InterestMethod = "monthlyProduct" | "dailyProduct" | "compound";
+export type InterestMethod = "monthlyProduct" | "dailyProduct" | "compound" | "annualCredit";
 export type DayCount = "30/360" | "ACT/360" | "ACT/365";
 export type AccrueTo = "maturity" | "dayBeforeMaturity";
 export type Compounding = "monthly" | "quarterly" | "yearly";
@@ -29,7 +29,8 @@ export type Status = "paid" | "late" | "missed" | "refused";
 export type Closure = "maturity" | "early" | "overdue" | "closedByBank";
 export type ExplainKey =
   | "monthUnits" | "dayProduct" | "breach" | "earlyRate" | "interest" | "overdue"
-  | "rounding" | "subsidyRate" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout";
+  | "rounding" | "subsidyRate" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout"
+  | "credit" | "premium" | "withholding";
 export type WarningCode = "RATE_BEFORE_EFFECTIVE" | "RATE_OVERRIDE" | "RATE_OVERRIDE_HIGH" | "SUBSIDY_FORFEITED";
 export type AssumptionKey = "inflation";
 export type AssumptionSource = "plan" | "product";
@@ -48,11 +49,20 @@ export type ErrorCode =
 export interface Term { months: number; rate: Decimal }
 export interface HeldRate { months: number; rate: Decimal }
 export interface TaxStep { from: IsoDate; rate: Decimal }
+/** A customer category (RULES §8.1): uplift in percentage points on the term's rate. The id "senior" also selects the senior TDS threshold. */
+export interface Category { id: string; name?: LocalizedText; uplift: Decimal }
+/** TDS thresholds in force for financial years starting on or after `from` (RULES §8.2). */
+export interface WithholdingThreshold { from: IsoDate; regular: Decimal; senior: Decimal }
+/** Tax deducted at source by financial year (RULES §8.2); yearStart "MM-DD", default "04-01". */
+export interface Withholding { rate: Decimal; noPanRate: Decimal; yearStart?: string; thresholds: WithholdingThreshold[] }
+/** The premium credited at the end of savings year `year`, percent of that year's installments (RULES §8.3). */
+export interface Bonus { year: number; percent: Decimal }
 
 export type Interest =
   | { method: "monthlyProduct" }
   | { method: "dailyProduct"; dayCount?: DayCount; accrueTo?: AccrueTo }
-  | { method: "compound"; compounding?: Compounding; brokenPeriod?: BrokenPeriod; dayCount?: DayCount };
+  | { method: "compound"; compounding?: Compounding; brokenPeriod?: BrokenPeriod; dayCount?: DayCount }
+  | { method: "annualCredit" };
 
 export interface Renew {
   months: number;
@@ -100,6 +110,12 @@ export interface Product {
   rateOverride?: { label?: LocalizedText; margin?: Decimal };
   /** The id of the product this one is a variant of: a teller's plan.rate for that product applies to it too (CONTRACT.md §8.1). */
   variantOf?: string | null;
+  /** Customer categories and their uplifts (RULES §8.1); default []. */
+  categories?: Category[];
+  /** TDS by financial year (RULES §8.2); default null. Not with maturity.action "renew". */
+  withholding?: Withholding | null;
+  /** The yearly premium of a bonus savings plan, ascending years (RULES §8.3); only with interest.method "annualCredit"; default []. */
+  bonus?: Bonus[];
 }
 
 /** An exception to paying installment n on its due date. */
@@ -114,6 +130,12 @@ export interface Plan {
   events?: PlanEvent[];
   withdrawOn?: IsoDate | null;
   inflation?: Decimal | null;
+  /** One of the product's categories (RULES §8.1); unknown: INVALID_VALUE at plan.category. */
+  category?: string | null;
+  /** No PAN given: TDS at withholding.noPanRate (RULES §8.2). */
+  noPan?: boolean | null;
+  /** Form 15G/15H on file: no TDS (not valid without a PAN). */
+  exemptionForm?: boolean | null;
 }
 
 /** A problem with the input (CONTRACT.md §5). Thrown as an Error with these fields set. */

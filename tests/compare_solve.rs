@@ -92,11 +92,13 @@ fn error_entries_keep_their_position_and_name_their_product() {
     let products = Value::Array(savings_plan::contract::catalog());
     let out = compared(products, &plan("2025-06-10", 12, "1000", None), Value::Null);
     let e = out["entries"].as_array().unwrap();
-    assert_eq!(e.len(), 7);
-    // The Post Office RD offers no 12-month term; the UK saver caps the installment at £300.
+    assert_eq!(e.len(), 8);
+    // The Post Office RD offers no 12-month term; the UK saver caps the installment at £300;
+    // the German bonus savings plan runs whole savings years from 3.
     assert_eq!(e[5]["productId"], "in-post-office-rd");
     assert_eq!(e[5]["error"]["code"], "TERM_NOT_OFFERED");
     assert_eq!(e[6]["error"]["code"], "ABOVE_MAXIMUM");
+    assert_eq!((e[7]["productId"].as_str(), e[7]["error"]["code"].as_str()), (Some("de-praemiensparen"), Some("TERM_NOT_OFFERED")));
     // A product that cannot be read at all still has its id, if it gave one.
     let out = compared(json!([product("cn-lczq-standard"), { "id": "broken", "schema": 9 }]), &saver(None), Value::Null);
     assert_eq!(out["entries"][1]["productId"], "broken");

@@ -185,7 +185,7 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, period_
     for d in deposits {
         thirtieths.push(schedule.units30_from_period(d.earn_period, end));
     }
-    Ok(Accrued { total, numerators, denominator: Decimal::ONE, units, thirtieths, days: Vec::new(), from, day_product: None })
+    Ok(Accrued { total, numerators, denominator: Decimal::ONE, units, thirtieths, days: Vec::new(), from, day_product: None, to: Vec::new(), credits: Vec::new() })
 }
 
 // ---------------------------------------------------------------- formulas

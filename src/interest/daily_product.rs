@@ -45,7 +45,7 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, day_cou
     }
     let denominator = denominator(day_count)?;
     let total = div(sum, denominator)?;
-    Ok(Accrued { total, numerators, denominator, units, thirtieths: Vec::new(), days: day_list, from, day_product: Some(day_product) })
+    Ok(Accrued { total, numerators, denominator, units, thirtieths: Vec::new(), days: day_list, from, day_product: Some(day_product), to: Vec::new(), credits: Vec::new() })
 }
 
 /// The days a lump sum earns: thirtieths of a month on 30/360, else actual days.

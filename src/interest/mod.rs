@@ -21,9 +21,12 @@
 //! [`MethodName`], a [`Method`] variant with its options ([`Method::read`],
 //! defaults in `product/defaults.rs`) and the file with its formula.
 
+mod annual_credit;
 mod compound;
 mod daily_product;
 mod monthly_product;
+
+pub use annual_credit::{credit_formula, premium_formula, premiums, Bonus, Credit, Posting};
 
 use crate::calendar::Schedule;
 use crate::error::Result;
@@ -43,6 +46,8 @@ vocabulary! {
         DailyProduct = "dailyProduct",
         /// Compounded every month, quarter or year (Indian recurring deposits).
         Compound = "compound",
+        /// Credited once a savings year and compounded (German bonus savings plan, with `bonus`).
+        AnnualCredit = "annualCredit",
     }
 }
 
@@ -125,6 +130,9 @@ pub enum Method {
     /// Compounded every `period_months` (1, 3 or 12); `day_count` sets the
     /// denominator of the day-based parts (overdue days).
     Compound { period_months: u32, broken_period: BrokenPeriod, day_count: DayCount },
+    /// Credited on each anniversary (rounded per credit) and compounded,
+    /// with the yearly premium of `bonus` (RULES.md §8.3).
+    AnnualCredit,
 }
 
 impl Method {
@@ -134,6 +142,7 @@ impl Method {
             Method::MonthlyProduct => MethodName::MonthlyProduct,
             Method::DailyProduct { .. } => MethodName::DailyProduct,
             Method::Compound { .. } => MethodName::Compound,
+            Method::AnnualCredit => MethodName::AnnualCredit,
         }
     }
 
@@ -157,6 +166,10 @@ impl Method {
                 let day_count = p.take(i.choice("dayCount", defaults::COMPOUND_DAY_COUNT));
                 Some(Method::Compound { period_months: compounding?.months(), broken_period: broken_period?, day_count: day_count? })
             }
+            MethodName::AnnualCredit => {
+                i.only(&["method"], p);
+                Some(Method::AnnualCredit)
+            }
         }
     }
 
@@ -164,7 +177,7 @@ impl Method {
     /// subsidy accrues by (a compound product's subsidy is simple too).
     pub fn simple(self) -> Method {
         match self {
-            Method::Compound { .. } => Method::MonthlyProduct,
+            Method::Compound { .. } | Method::AnnualCredit => Method::MonthlyProduct,
             Method::MonthlyProduct | Method::DailyProduct { .. } => self,
         }
     }
@@ -172,7 +185,7 @@ impl Method {
     /// The denominator of day-based formulas (overdue, renewal closed early).
     pub fn denominator(self) -> Decimal {
         match self {
-            Method::MonthlyProduct => Decimal::from(360),
+            Method::MonthlyProduct | Method::AnnualCredit => Decimal::from(360),
             Method::DailyProduct { day_count, .. } | Method::Compound { day_count, .. } => day_count.denominator(),
         }
     }
@@ -208,12 +221,24 @@ pub struct Accrued {
     pub from: Vec<NaiveDate>,
     /// Σ amount × days for the daily product (积数), for `explain`.
     pub day_product: Option<Decimal>,
+    /// Where each piece of `from` stops accruing, when not at the end
+    /// (a yearly credit's anniversary); empty: every piece runs to the end.
+    pub to: Vec<NaiveDate>,
+    /// The yearly credits (`annualCredit`; empty otherwise).
+    pub credits: Vec<Credit>,
 }
 
 impl Accrued {
     /// Exact interest of deposit `i`.
     pub fn interest_of(&self, i: usize) -> Decimal {
         self.numerators[i].checked_div(self.denominator).unwrap_or_default()
+    }
+
+    /// The pieces of interest and the days each accrued over, `[from, to)`:
+    /// one per deposit (or per yearly credit), ending at `end` unless the
+    /// piece ends sooner.
+    pub fn pieces(&self, end: NaiveDate) -> Vec<(Decimal, NaiveDate, NaiveDate)> {
+        self.from.iter().enumerate().map(|(i, from)| (self.interest_of(i), *from, self.to.get(i).copied().unwrap_or(end))).collect()
     }
 }
 
@@ -228,8 +253,9 @@ pub fn earn_period(schedule: &Schedule, earns_from: EarnsFrom, n: u32, paid_on: 
 /// Accrues `deposits` up to `end` (maturity, or the close date of an early
 /// withdrawal) with the product's method. `at_maturity` applies
 /// `accrueTo: dayBeforeMaturity`.
-pub fn accrue(method: Method, deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, at_maturity: bool) -> Result<Accrued> {
+pub fn accrue(method: Method, deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, at_maturity: bool, posting: &Posting) -> Result<Accrued> {
     match method {
+        Method::AnnualCredit => annual_credit::accrue(deposits, schedule, end, posting),
         Method::MonthlyProduct => monthly_product::accrue(deposits, schedule, end),
         Method::DailyProduct { day_count, .. } => {
             daily_product::accrue(deposits, schedule, accrual_end(method, end, at_maturity), day_count)
@@ -276,6 +302,8 @@ impl Method {
             (Method::Compound { period_months, broken_period, .. }, held) => {
                 compound::lump(value, rate, period_months, broken_period, held.units30())
             }
+            // A lump sum credited yearly: whole years compound, a part year is simple.
+            (Method::AnnualCredit, held) => compound::lump(value, rate, 12, BrokenPeriod::Simple, held.units30()),
         }
     }
 
@@ -292,6 +320,7 @@ impl Method {
             (Method::Compound { period_months, broken_period, .. }, held) => {
                 compound::lump_formula(value, rate, period_months, broken_period, held.units30())
             }
+            (Method::AnnualCredit, held) => compound::lump_formula(value, rate, 12, BrokenPeriod::Simple, held.units30()),
         }
     }
 
@@ -303,6 +332,7 @@ impl Method {
             Method::Compound { period_months, broken_period, .. } => {
                 compound::formula(deposits, &accrued.thirtieths, period_months, broken_period)
             }
+            Method::AnnualCredit => annual_credit::formula(accrued),
         };
         Ok(if formula.is_empty() { "0".to_string() } else { formula })
     }
@@ -321,6 +351,42 @@ impl Held {
 /// A whole term priced by term: `value × months × rate ÷ 1,200`.
 fn by_term(value: Decimal, rate: Decimal, months: u32) -> Result<Decimal> {
     crate::money::div(crate::money::mul(crate::money::mul(value, Decimal::from(months))?, rate)?, Decimal::from(1_200))
+}
+
+/// Reads `bonus` (absent: none): savings years in ascending order, each
+/// with the premium's percent; only with `interest.method: annualCredit`.
+pub(crate) fn read_bonus(o: &Obj, method: Option<Method>, p: &mut Problems) -> Option<Vec<Bonus>> {
+    let Some(list) = p.take(o.opt_array("bonus"))? else { return Some(Vec::new()) };
+    let mut out: Vec<Bonus> = Vec::with_capacity(list.len());
+    let mut ok = true;
+    for (i, item) in list.iter().enumerate() {
+        let Some(b) = p.take(crate::input::object(item, &format!("{}[{i}]", o.at("bonus")))) else {
+            ok = false;
+            continue;
+        };
+        b.only(&["year", "percent"], p);
+        let year = p.take(b.int("year", 1, crate::product::MAX_MONTHS / 12));
+        let percent = p.take(crate::product::rate(&b, "percent"));
+        match (year, percent) {
+            (Some(year), Some(percent)) => {
+                if out.last().is_some_and(|x| x.year >= year) {
+                    p.push(crate::error::Error::new(crate::error::ErrorCode::InvalidValue, b.at("year"), "bonus years must be in ascending order, each once"));
+                    ok = false;
+                }
+                out.push(Bonus { year, percent });
+            }
+            _ => ok = false,
+        }
+    }
+    if !out.is_empty() && method.is_some_and(|m| m != Method::AnnualCredit) {
+        p.push(crate::error::Error::new(
+            crate::error::ErrorCode::InvalidValue,
+            o.at("bonus"),
+            "a yearly premium (bonus) needs interest.method annualCredit",
+        ));
+        return None;
+    }
+    ok.then_some(out)
 }
 
 /// Groups deposits by rate and amount, in order of first appearance: (rate, Σ weight, amount).

@@ -38,7 +38,7 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate) -> Resu
         from.push(schedule.due_date(d.earn_period));
     }
     let total = div(sum, DENOMINATOR)?;
-    Ok(Accrued { total, numerators, denominator: DENOMINATOR, units, thirtieths: in_thirtieths, days: Vec::new(), from, day_product: None })
+    Ok(Accrued { total, numerators, denominator: DENOMINATOR, units, thirtieths: in_thirtieths, days: Vec::new(), from, day_product: None, to: Vec::new(), credits: Vec::new() })
 }
 
 /// Exact interest on a lump sum `value` held `units30` thirtieths of a month.

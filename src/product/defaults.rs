@@ -66,6 +66,9 @@ pub const RENEW_TIMES: u32 = 1;
 /// `maturity.renew.carry`.
 pub const CARRY: Carry = Carry::PrincipalAndInterest;
 
+/// `withholding.yearStart` (month, day): India's financial year starts on 1 April.
+pub const WITHHOLDING_YEAR_START: (u32, u32) = (4, 1);
+
 /// The defaults as JSON text by field path, for the checks against the
 /// configurator (`interest.<method>.<option>` for a method's options).
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -108,5 +111,9 @@ pub(crate) fn table() -> Vec<(&'static str, String)> {
         ("ratesEffective", "null".into()),
         ("valueProtection", "null".into()),
         ("tax", "[]".into()),
+        ("categories", "[]".into()),
+        ("withholding", "null".into()),
+        ("withholding.yearStart", format!("\"{:02}-{:02}\"", WITHHOLDING_YEAR_START.0, WITHHOLDING_YEAR_START.1)),
+        ("bonus", "[]".into()),
     ]
 }

@@ -139,6 +139,12 @@ pub struct Product {
     /// The `id` of the product this one is a variant of (CONTRACT.md §8.1):
     /// a teller's rate for the quoted product applies to its variants too.
     pub variant_of: Option<String>,
+    /// Customer categories and their uplifts (`categories`, RULES.md §8.1).
+    pub categories: Vec<crate::category::Category>,
+    /// Tax deducted at source by financial year (`withholding`, RULES.md §8.2).
+    pub withholding: Option<crate::withholding::Withholding>,
+    /// The yearly premium of a bonus savings plan (`bonus`, RULES.md §8.3).
+    pub bonus: Vec<crate::interest::Bonus>,
 }
 
 impl Product {
@@ -168,7 +174,7 @@ impl Product {
 const TOP: &[&str] = &[
     "schema", "id", "name", "note", "currency", "terms", "ratesEffective", "demandRate", "installment",
     "interest", "rounding", "missed", "early", "overdue", "maturity", "valueProtection", "tax",
-    "disclosure", "rateOverride", "variantOf",
+    "disclosure", "rateOverride", "variantOf", "categories", "withholding", "bonus",
 ];
 
 fn rate_value(v: &Value, path: &str) -> Result<Decimal> {
@@ -180,7 +186,7 @@ fn rate_value(v: &Value, path: &str) -> Result<Decimal> {
 }
 
 /// A required rate in percent (0 to 1000).
-fn rate(o: &Obj, key: &str) -> Result<Decimal> {
+pub(crate) fn rate(o: &Obj, key: &str) -> Result<Decimal> {
     match o.get(key) {
         None => Err(Error::new(ErrorCode::MissingField, o.at(key), format!("{key} is required"))),
         Some(v) => rate_value(v, &o.at(key)),
@@ -250,6 +256,9 @@ fn read_product(v: &Value, p: &mut Problems) -> Option<Product> {
     crate::teller::read_disclosure(&o, p);
     let rate_override = crate::teller::read_rate_override(&o, p);
     let variant_of = read_variant_of(&o, p);
+    let categories = crate::category::read(&o, p);
+    let withholding = crate::withholding::read(&o, renew.as_ref().and_then(|r| r.as_ref()).is_some(), p);
+    let bonus = crate::interest::read_bonus(&o, method, p);
     Some(Product {
         id: id?,
         currency: currency?,
@@ -267,6 +276,9 @@ fn read_product(v: &Value, p: &mut Problems) -> Option<Product> {
         tax: tax?,
         rate_override: rate_override?,
         variant_of: variant_of?,
+        categories: categories?,
+        withholding: withholding?,
+        bonus: bonus?,
     })
 }
 

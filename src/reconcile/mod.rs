@@ -121,6 +121,10 @@ fn plan_of(product: &Product, st: &Statement, installment: Decimal, schedule: &S
         events,
         withdraw_on: st.withdraw_on,
         inflation: None,
+        category: None,
+        uplift: Decimal::ZERO,
+        no_pan: false,
+        exemption_form: false,
     };
     (placement, plan)
 }

@@ -239,7 +239,7 @@ test('save the catalog as JSON, load another one from a file', async () => {
   await page.fill(q('f-terms-0-rate'), '1.35');
   const [saved] = await Promise.all([page.waitForEvent('download'), page.click(q('save-catalog'))]);
   const catalog = JSON.parse(await readFile(await saved.path(), 'utf8'));
-  assert.equal(catalog.length, 7);
+  assert.equal(catalog.length, 8);
   assert.equal(catalog[0].terms[0].rate, '1.35', 'the edit is saved');
   assert.deepEqual(engine.validateProduct(catalog[0]), []);
   await page.setInputFiles(q('catalog-file'), new URL('./fixtures/bank-a.json', import.meta.url).pathname);

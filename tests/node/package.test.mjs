@@ -53,13 +53,13 @@ test('bad input throws an Error with code and path, and the next good call works
 
 test('compare, solveInstallment, validateProduct and catalog', () => {
   const catalog = engine.catalog();
-  assert.equal(catalog.length, 7);
+  assert.equal(catalog.length, 8);
   const comparison = engine.compare(catalog, { start: '2025-06-10', months: 12, installment: '100' });
   assert.equal(comparison.quoted, 'cn-lczq-standard');
   assert.equal(comparison.currency, 'CNY');
   assert.equal(comparison.horizonDate, '2027-06-10');
   const out = comparison.entries;
-  assert.equal(out.length, 7);
+  assert.equal(out.length, 8);
   assert.equal(out[5].productId, 'in-post-office-rd');
   assert.equal(out[5].error.code, 'TERM_NOT_OFFERED');
   assert.ok(out.filter((r) => r.currency === 'CNY' && r.best).length >= 1);

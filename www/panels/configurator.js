@@ -16,7 +16,13 @@ const DEFAULTS = {
   'missed.lateFeePer100PerMonth': '0', 'early.allowed': true, 'early.minMonths': 0, 'early.rate': 'demand',
   'early.penalty': '0', 'overdue.base': 'principal', 'maturity.action': 'payout', 'installment.min': '5',
   'installment.step': '0.01', 'maturity.renew.times': 1, 'maturity.renew.carry': 'principalAndInterest',
+  'withholding.yearStart': '04-01',
 };
+
+// What ticking "TDS by financial year" starts from (RULES §8.2: India's thresholds; every figure editable).
+const TDS = () => ({ rate: '10', noPanRate: '20', yearStart: '04-01', thresholds: [
+  { from: '2019-04-01', regular: '40000', senior: '50000' }, { from: '2025-04-01', regular: '50000', senior: '100000' }] });
+const withholding = (p) => p.withholding != null;
 
 const method = (p) => p.interest?.method ?? DEFAULTS['interest.method'];
 /** The default of a method's option (`interest.dayCount` of the daily product, …). */
@@ -35,13 +41,16 @@ const FIELDS = [
   { path: 'installment.min', type: 'decimal' },
   { path: 'installment.max', type: 'decimal', nullable: true },
   { path: 'installment.step', type: 'decimal' },
-  { path: 'interest.method', type: 'enum', options: ['monthlyProduct', 'dailyProduct', 'compound'], structural: true },
-  { path: 'interest.dayCount', type: 'enum', options: ['30/360', 'ACT/360', 'ACT/365'], when: (p) => method(p) !== 'monthlyProduct',
+  { path: 'interest.method', type: 'enum', options: ['monthlyProduct', 'dailyProduct', 'compound', 'annualCredit'], structural: true },
+  { path: 'interest.dayCount', type: 'enum', options: ['30/360', 'ACT/360', 'ACT/365'], when: (p) => !['monthlyProduct', 'annualCredit'].includes(method(p)),
     fallback: methodDefault('interest.dayCount') },
   { path: 'interest.accrueTo', type: 'enum', options: ['maturity', 'dayBeforeMaturity'], when: (p) => method(p) === 'dailyProduct', fallback: methodDefault('interest.accrueTo') },
   { path: 'interest.compounding', type: 'enum', options: ['monthly', 'quarterly', 'yearly'], when: (p) => method(p) === 'compound', fallback: methodDefault('interest.compounding') },
   { path: 'interest.brokenPeriod', type: 'enum', options: ['compound', 'simple'], optionKeys: { compound: 'opt_compoundBroken' },
     when: (p) => method(p) === 'compound', fallback: methodDefault('interest.brokenPeriod') },
+  // A bonus savings plan's premium per savings year (RULES §8.3).
+  { path: 'bonus', type: 'list', columns: [['year', 'int'], ['percent', 'decimal']], blank: { year: 3, percent: '3' },
+    when: (p) => method(p) === 'annualCredit' || p.bonus?.length > 0 },
   { path: 'rounding.scale', type: 'int' },
   { path: 'rounding.mode', type: 'enum', options: ['halfUp', 'halfEven', 'down'] },
   { path: 'rounding.payoutScale', type: 'int', nullable: true },
@@ -68,6 +77,14 @@ const FIELDS = [
   { path: 'valueProtection.kind', type: 'vpKind', options: ['none', 'subsidyRate', 'inflation'], structural: true, label: ['f_vp_kind'] },
   { path: 'valueProtection.value', type: 'vpValue', when: (p) => p.valueProtection != null, label: ['f_vp_value'] },
   { path: 'tax', type: 'list', columns: [['from', 'date'], ['rate', 'decimal']], blank: { from: '2000-01-01', rate: '0' } },
+  // Customer categories (RULES §8.1) and TDS by financial year (§8.2).
+  { path: 'categories', type: 'list', columns: [['id', 'text'], ['uplift', 'decimal']], blank: { id: 'senior', uplift: '0.50' } },
+  { path: 'withholding.on', type: 'tdsOn', structural: true },
+  { path: 'withholding.rate', type: 'decimal', when: withholding },
+  { path: 'withholding.noPanRate', type: 'decimal', when: withholding },
+  { path: 'withholding.yearStart', type: 'text', when: withholding },
+  { path: 'withholding.thresholds', type: 'list', columns: [['from', 'date'], ['regular', 'decimal'], ['senior', 'decimal']],
+    blank: { from: '2025-04-01', regular: '50000', senior: '100000' }, when: withholding },
   // What the printed quote says (optional: an empty box removes the text).
   { path: 'disclosure.zh-CN', type: 'longtext', optional: true, label: ['f_disclosure', { lang: '简体中文' }] },
   { path: 'disclosure.en', type: 'longtext', optional: true, label: ['f_disclosure', { lang: 'English' }] },
@@ -107,6 +124,8 @@ export function fieldIdFor(path) {
   if (p.startsWith('valueProtection.')) return idOf('valueProtection.value');
   if (p === 'valueProtection') return idOf('valueProtection.kind');
   if (p === 'maturity.renew') return idOf('maturity.action');
+  if (p === 'withholding') return idOf('withholding.on');
+  if (/^categories\[\d+\]\.name/.test(p)) return idOf(p.replace(/\[(\d+)\]\.name.*/, '.$1.id'));
   if (p === 'name') return idOf('name.en');
   if (p === 'disclosure') return idOf('disclosure.zh-CN');
   if (p === 'rateOverride' || p === 'rateOverride.label') return idOf(p === 'rateOverride' ? 'rateOverride.margin' : 'rateOverride.label.zh-CN');
@@ -133,10 +152,15 @@ export function renderConfigurator(root, product, { t, onEdit }) {
       fields.push(listField(f, id, label(f), product, t, onEdit));
       continue;
     }
-    if (f.type === 'bool') {
-      const value = getPath(product, f.path) ?? DEFAULTS[f.path];
+    if (f.type === 'bool' || f.type === 'tdsOn') {
+      const tds = f.type === 'tdsOn';
+      const value = tds ? withholding(product) : getPath(product, f.path) ?? DEFAULTS[f.path];
       control = h('input', { type: 'checkbox', id, checked: value !== false, 'aria-describedby': describe,
-        onchange: (e) => { setPath(product, f.path, e.target.checked); onEdit(true, id); } });
+        onchange: (e) => {
+          if (tds) product.withholding = e.target.checked ? TDS() : null;
+          else setPath(product, f.path, e.target.checked);
+          onEdit(true, id);
+        } });
       fields.push(h('div', { class: 'field field-check', 'data-field': id }, control, h('label', { for: id }, label(f)),
         h('p', { class: 'error', id: errorId, hidden: true })));
       continue;
@@ -235,7 +259,7 @@ function listField(f, id, title, product, t, onEdit) {
       const cid = `${id}-${i}-${key}`;
       return h('td', {},
         h('label', { for: cid, class: 'visually-hidden' }, `${t(`f_${f.path.split('.').pop()}_${key}`) || key} ${i + 1}`),
-        h('input', { id: cid, type: type === 'date' ? 'date' : 'text', value: item?.[key] ?? '', inputmode: type === 'date' ? null : (type === 'int' ? 'numeric' : 'decimal'),
+        h('input', { id: cid, type: type === 'date' ? 'date' : 'text', value: item?.[key] ?? '', inputmode: ['date', 'text'].includes(type) ? null : (type === 'int' ? 'numeric' : 'decimal'),
           'aria-describedby': `${cid}-error`, autocomplete: 'off',
           oninput: (e) => { item[key] = parseInput(type, e.target.value.trim(), false); onEdit(false, cid); } }),
         h('p', { class: 'error', id: `${cid}-error`, hidden: true }));
