@@ -27,6 +27,10 @@
 //! A formula with words in it is text, not arithmetic: only the breach
 //! sentence and the XIRR step may be text, and a text formula must not
 //! contain "=" (a sentence must not state an equation it does not check).
+//! A TDS year (`withholding`) is words, then arithmetic:
+//! `FY 2026-27: interest 54310.25 > 50000 → 54310.25 × 10%`: the comparison
+//! must hold, the part after the first `→` must evaluate to the value, and a
+//! year under its threshold, exempt or before TDS applied must show `→ 0`.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used)]
 
@@ -361,8 +365,35 @@ fn read(formula: &str) -> Result<Option<Read>, String> {
     Ok(Some(Read { value: eval(&e)?, rounding, powers }))
 }
 
+/// Checks a TDS year: its words state a true comparison, its arithmetic gives the value.
+fn check_withholding(formula: &str, value: &str) -> Result<bool, String> {
+    let (words, arithmetic) = formula.split_once(" → ").ok_or("no → after the year's words")?;
+    if words.contains('=') {
+        return Err("a sentence states an equation".into());
+    }
+    let (_, rest) = words.split_once(": interest ").ok_or("no year's interest")?;
+    let num = |t: &str| t.parse::<Decimal>().map_err(|_| format!("{t} is not a number"));
+    let zero = || if arithmetic == "0" { Ok(()) } else { Err(format!("{arithmetic} where nothing is withheld")) };
+    if let Some((a, t)) = rest.split_once(" > ") {
+        if num(a)? <= num(t)? {
+            return Err(format!("{a} > {t} is false"));
+        }
+    } else if let Some((a, t)) = rest.split_once(" ≤ ") {
+        if num(a)? > num(t)? {
+            return Err(format!("{a} ≤ {t} is false"));
+        }
+        zero()?;
+    } else {
+        zero()?;
+    }
+    check_step("tax", arithmetic, value)
+}
+
 /// Checks one explain step; `Err` says why it is not true.
 fn check_step(key: &str, formula: &str, value: &str) -> Result<bool, String> {
+    if key == "withholding" {
+        return check_withholding(formula, value);
+    }
     let Some(r) = read(formula)? else {
         if !matches!(key, "breach" | "effectiveAnnualYield") {
             return Err("text where arithmetic is expected".into());

@@ -3,10 +3,12 @@
 
 use serde_json::{json, Value};
 
-/// The vectors file: the repository's copy, and `../shared/domain/vectors.json` when it exists.
+/// The vectors files: the repository's copy, this project's vectors of
+/// RULES §8 (`vectors-revision2.json`), and `../shared/domain/vectors.json`
+/// when it exists.
 pub fn vector_files() -> Vec<(String, Value)> {
     let root = env!("CARGO_MANIFEST_DIR");
-    let mut files = vec![format!("{root}/tests/data/vectors.json")];
+    let mut files = vec![format!("{root}/tests/data/vectors.json"), format!("{root}/tests/data/vectors-revision2.json")];
     let shared = format!("{root}/../shared/domain/vectors.json");
     if std::path::Path::new(&shared).exists() {
         files.push(shared);
