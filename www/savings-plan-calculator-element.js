@@ -4,30 +4,56 @@
 // attributes and fires the events; each panel (www/panels/*.js) draws itself
 // from the data it is given: render(slot, data, { t, lang, …callbacks }).
 // It never registers itself: savings-plan-calculator.js does.
+//
+// The first figure comes first: only the modules of the first screen (header,
+// plan form, headline, comparison) load with the element; every other panel's
+// code loads when that panel is first shown, after the first figure is painted.
 import { loadEngine } from './engine.js';
 import { h } from './dom.js';
-import { resolveLang, translator, productName } from './i18n.js';
-import { scheduleCsv, comparisonCsv, download } from './csv.js';
-import { decodeState, stateUrl } from './url-state.js';
-import { clearFieldErrors, showFieldError, planFieldId, errorText } from './panels/field.js';
+import { resolveLang, translator, productName, loadTexts, textsReady } from './i18n.js';
+import { normaliseAmount, normaliseRate } from './input.js';
+import { clearFieldErrors, showFieldError, planFieldId, errorText, fieldLabel } from './panels/field.js';
+import { fold, openFold, details } from './panels/fold.js';
 import * as header from './panels/header.js';
 import * as notices from './panels/notices.js';
-import * as quote from './panels/quote.js';
 import * as planForm from './panels/plan-form.js';
 import * as headline from './panels/headline.js';
 import * as comparison from './panels/comparison.js';
-import * as chart from './panels/chart.js';
-import * as whatIf from './panels/what-if.js';
-import * as solve from './panels/solve.js';
-import * as explain from './panels/explain.js';
-import * as schedule from './panels/schedule.js';
-import * as configurator from './panels/configurator.js';
-import * as disclosure from './panels/disclosure.js';
 
 const MODES = ['saver', 'teller', 'compact'];
 // Start fetching and compiling the engine while the page is still parsing.
 const engineReady = globalThis.document ? loadEngine() : null;
 const HTMLElementBase = globalThis.HTMLElement ?? class {};
+
+// Modules loaded when first needed, once for every instance on the page.
+const LATER = {
+  chart: () => import('./panels/chart.js'),
+  whatIf: () => import('./panels/what-if.js'),
+  solve: () => import('./panels/solve.js'),
+  explain: () => import('./panels/explain.js'),
+  schedule: () => import('./panels/schedule.js'),
+  config: () => import('./panels/configurator.js'),
+  quote: () => import('./panels/quote.js'),
+  disclosure: () => import('./panels/disclosure.js'),
+  csv: () => import('./csv.js'),
+  urlState: () => import('./url-state.js'),
+};
+const modules = {};
+const pending = {};
+function later(name) {
+  pending[name] ??= LATER[name]().then((m) => { modules[name] = m; return m; });
+  return pending[name];
+}
+
+// The long sections: folded by default where the component is phone-wide.
+const FOLDS = {
+  chart: { id: 'balance', className: 'chart-section', title: 'chartHeading' },
+  whatIf: { id: 'whatif', className: 'whatif', title: 'whatIfHeading' },
+  explain: { id: 'explain', className: 'explain-section', title: 'explainHeading' },
+  schedule: { id: 'schedule', className: 'schedule', title: 'scheduleHeading' },
+};
+const PHONE_WIDTH = 640; // px of the component, not of the viewport (40em at the component's 16px)
+const ANNOUNCE_DELAY = 300; // ms: one announcement when typing pauses, not one per keystroke
 
 function localToday() {
   const now = new Date();
@@ -62,7 +88,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #lastDigest = '';
   #entries = [];
   #catalogError = null;
+  #linkNotice = null;   // { kept: [part…] } after a share link that could not be read whole
   #problems = [];
+  #planError = null;    // the main result's error, shown at its field
 
   constructor() {
     super();
@@ -85,6 +113,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   connectedCallback() {
+    addEventListener('beforeprint', this.#beforePrint);
     if (this.#booted) return;
     this.#booted = true;
     performance.mark('spc-connected');
@@ -93,6 +122,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#mount = h('div', { class: 'mount' }, h('div', { class: 'spc', 'aria-busy': 'true' }, h('p', { class: 'loading' }, translator(this.language)('loading'))));
     this.shadowRoot.replaceChildren(css, this.#mount);
     this.#load();
+  }
+
+  disconnectedCallback() {
+    removeEventListener('beforeprint', this.#beforePrint);
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -115,8 +148,14 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   async #load() {
     const token = ++this.#loadToken;
+    // Engine, texts, catalog and link reader all arrive at once; the header
+    // is drawn as soon as the texts are here, while the engine still downloads.
+    const urlState = this.hasAttribute('url-state') ? later('urlState') : null;
+    const catalogText = this.catalog ? this.#fetchCatalog(this.catalog) : null;
+    const texts = loadTexts(this.language).then(() => { if (!this.#engine && token === this.#loadToken) this.#renderShell(); });
     try {
-      this.#engine ??= await (engineReady ?? loadEngine());
+      const [engine] = await Promise.all([engineReady ?? loadEngine(), texts, urlState]);
+      this.#engine ??= engine;
       performance.mark('spc-engine-ready');
     } catch (e) {
       this.#fail({ code: 'INVALID_TYPE', path: 'engine', message: String(e?.message ?? e) });
@@ -124,9 +163,11 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
     this.#catalogError = null;
     let list;
-    if (this.catalog) {
-      list = await this.#fetchCatalog(this.catalog);
+    if (catalogText) {
+      const got = await catalogText;
       if (token !== this.#loadToken) return;
+      list = got.ok ? this.#acceptCatalog(got.text) : null;
+      if (!got.ok) this.#catalogError = { code: 'INVALID_TYPE', path: 'catalog', message: translator(this.language)('catalogError', { message: got.message }) };
     } else {
       list = this.#engine.catalog();
     }
@@ -137,23 +178,20 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#pristine = new Map(this.#products.map((p) => [p.id, structuredClone(p)]));
     this.#chosen = this.#products[0]?.id ?? null;
     this.#plan = null;
-    if (this.hasAttribute('url-state')) this.#applyUrlState();
+    if (urlState) this.#applyUrlState(await urlState);
     this.#applyPlanAttribute();
     this.#render();
   }
 
+  /** The catalog's text: { ok, text } or { ok: false, message }. */
   async #fetchCatalog(url) {
-    const t = translator(this.language);
-    let text;
     try {
       const res = await fetch(new URL(url, document.baseURI), { credentials: 'omit' });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      text = await res.text();
+      return { ok: true, text: await res.text() };
     } catch (e) {
-      this.#catalogError = { code: 'INVALID_TYPE', path: 'catalog', message: t('catalogError', { message: String(e?.message ?? e) }) };
-      return null;
+      return { ok: false, message: String(e?.message ?? e) };
     }
-    return this.#acceptCatalog(text);
   }
 
   /** Parses and validates a catalog text; invalid products are reported and left out. */
@@ -182,26 +220,48 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     return good;
   }
 
-  #applyUrlState() {
-    const st = decodeState(location.href);
-    if (!st) return;
-    if (st.product && typeof st.product === 'object' && typeof st.product.id === 'string') {
+  /**
+   * The scenario of a share link. Each part is taken on its own, so a link
+   * cut short or edited keeps every part that can still be read; the notice
+   * says which parts were restored when it was not whole.
+   */
+  #applyUrlState(urlState) {
+    const decoded = urlState.decodeState(location.href);
+    if (!decoded) return;
+    const { state: st, complete } = decoded;
+    const kept = [];
+    const isText = (v) => typeof v === 'string';
+    if (st.product && typeof st.product === 'object' && isText(st.product.id)) {
       const r = this.#engine.validateProduct(st.product);
       if (r.ok && r.value.length === 0) {
         const i = this.#products.findIndex((p) => p.id === st.product.id);
         if (i >= 0) this.#products[i] = st.product; else this.#products.unshift(st.product);
+        kept.push('product');
       }
     }
-    if (typeof st.chosen === 'string' && this.#products.some((p) => p.id === st.chosen)) this.#chosen = st.chosen;
-    if (st.plan && typeof st.plan === 'object') this.#plan = st.plan;
-    if (typeof st.target === 'string') this.#target = st.target;
-    if (typeof st.lang === 'string' && !this.hasAttribute('lang')) this.setAttribute('lang', resolveLang(st.lang));
-    if (MODES.includes(st.mode) && !this.hasAttribute('mode')) this.setAttribute('mode', st.mode);
+    if (isText(st.chosen) && this.#products.some((p) => p.id === st.chosen)) { this.#chosen = st.chosen; kept.push('chosen'); }
+    if (st.plan && typeof st.plan === 'object' && !Array.isArray(st.plan)) {
+      const plan = this.#defaultPlan();
+      const ok = {
+        start: isText, installment: isText, withdrawOn: (v) => v === null || isText(v), rate: (v) => v === null || isText(v),
+        inflation: (v) => v === null || isText(v), months: (v) => Number.isInteger(v) && v > 0,
+        events: (v) => Array.isArray(v) && v.every((e) => e && typeof e === 'object' && Number.isInteger(e.n)),
+      };
+      for (const [key, valid] of Object.entries(ok)) {
+        if (key in st.plan && valid(st.plan[key])) { plan[key] = st.plan[key]; kept.push(key); }
+      }
+      this.#plan = plan;
+    }
+    if (isText(st.target)) { this.#target = st.target; kept.push('target'); }
+    if (isText(st.lang) && !this.hasAttribute('lang')) { this.setAttribute('lang', resolveLang(st.lang)); kept.push('lang'); }
+    if (MODES.includes(st.mode) && !this.hasAttribute('mode')) { this.setAttribute('mode', st.mode); kept.push('mode'); }
+    this.#linkNotice = complete ? null : { kept };
   }
 
   #applyPlanAttribute() {
     const p = this.plan;
     if (p && typeof p === 'object') this.#plan = { ...this.#defaultPlan(), ...p };
+    if (this.#plan && !Array.isArray(this.#plan.events)) this.#plan.events = [];
   }
 
   get #product() {
@@ -226,6 +286,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   // ---------- rendering: the panels, each in its own slot ----------
 
   #ui = {};
+  #folds = null;        // fold name → open?
   #configOpen = false;
   #configStatus = null;
   #explainIndex = 0;
@@ -240,15 +301,16 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   #render() {
-    performance.mark('spc-render');
     const lang = this.language;
+    if (!textsReady(lang)) { loadTexts(lang).then(() => this.#render()); return; }
+    performance.mark('spc-render');
     const mode = this.mode;
     const t = translator(lang);
     const focusId = this.shadowRoot.activeElement?.id;
     const product = this.#product;
     const slot = (name) => h('div', { class: `slot slot-${name}` });
     const root = h('div', { class: 'spc', 'data-mode': mode, lang });
-    const ui = this.#ui = { live: h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true', id: 'live' }) };
+    const ui = this.#ui = { live: h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true', id: 'live' }), folds: {} };
     root.append(ui.live);
 
     ui.header = slot('header');
@@ -259,7 +321,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       onPrint: () => window.print(),
     }));
     ui.notices = slot('notices');
-    notices.render(ui.notices, { error: this.#catalogError }, this.#opts());
+    notices.render(ui.notices, { error: this.#catalogError, link: this.#linkNotice }, this.#opts());
     root.append(ui.header, ui.notices);
     if (this.#catalogError) this.#emitError(this.#catalogError);
     if (!product) {
@@ -267,23 +329,61 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       return;
     }
     this.#plan ??= this.#defaultPlan(product);
+    // Long sections start folded where the component is phone-wide (its own width, not the screen's).
+    if (!this.#folds) {
+      const width = this.getBoundingClientRect().width;
+      const open = !(width > 0 && width < PHONE_WIDTH);
+      this.#folds = Object.fromEntries(Object.keys(FOLDS).map((k) => [k, open]));
+    }
 
     ui.quote = slot('quote');
-    ui.plan = slot('plan');
     ui.headline = slot('headline');
+    ui.plan = slot('plan');
     ui.compare = slot('compare');
-    root.append(ui.quote, h('div', { class: 'top' }, ui.plan, ui.headline), ui.compare);
+    // The answer first: on a phone the headline is on the first screen, above the form.
+    root.append(ui.quote, h('div', { class: 'top' }, ui.headline, ui.plan), ui.compare);
     if (mode !== 'compact') {
-      for (const name of ['chart', 'whatIf', 'solve', 'explain', 'schedule', 'config']) root.append(ui[name] = slot(name));
+      for (const name of ['chart', 'whatIf', 'solve', 'explain', 'schedule', 'config']) {
+        const outer = slot(name);
+        root.append(outer);
+        ui.folds[name] = outer;
+        if (FOLDS[name]) {
+          const f = FOLDS[name];
+          ui[name] = fold(outer, { ...f, title: t(f.title), open: this.#folds[name], onToggle: (open) => {
+            this.#folds[name] = open;
+            if (open) this.#draw(name);
+          } });
+        } else if (name === 'config') {
+          ui.config = details(outer, { id: 'config', className: 'config', title: t('configHeading'), open: this.#configOpen, onToggle: (open) => {
+            this.#configOpen = open;
+            if (open) this.#draw('config');
+          } });
+        } else {
+          ui[name] = outer;
+        }
+      }
     }
     ui.disclosure = slot('disclosure');
     root.append(ui.disclosure);
     this.#renderPlanForm();
-    disclosure.render(ui.disclosure, { product }, this.#opts());
     this.#mount.replaceChildren(root);
-    if (ui.config) this.#renderConfig();
     this.#compute();
     if (focusId) this.shadowRoot.getElementById(focusId)?.focus({ preventScroll: true });
+  }
+
+  /** Before the engine has arrived: the header and a loading line (drawn while the .wasm still downloads). */
+  #renderShell() {
+    const lang = this.language;
+    const mode = this.mode;
+    const head = h('div', { class: 'slot slot-header' });
+    header.render(head, { lang, mode, modes: MODES }, this.#opts({
+      onLang: (l) => this.setAttribute('lang', l),
+      onMode: (m) => this.setAttribute('mode', m),
+      onShare: () => {},
+      onPrint: () => window.print(),
+    }));
+    this.#mount.replaceChildren(h('div', { class: 'spc', 'data-mode': mode, lang, 'aria-busy': 'true' },
+      head, h('p', { class: 'loading' }, translator(lang)('loading'))));
   }
 
   #renderPlanForm() {
@@ -293,16 +393,20 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }));
   }
 
-  /** A plan field as typed: into the plan, then recompute (or re-render where the form itself changes). */
+  /**
+   * A plan field as typed: read as people type numbers ("1,000", "１０００",
+   * "1万", "1.1%"), into the plan, then recompute (or re-render where the
+   * form itself changes).
+   */
   #planInput(name, value) {
     const plan = this.#plan;
-    if (name === 'installment') plan.installment = value.trim();
-    else if (name === 'rate') plan.rate = value.trim() || null;
-    else if (name === 'inflation') plan.inflation = value.trim() || null;
+    if (name === 'installment') plan.installment = normaliseAmount(value);
+    else if (name === 'rate') plan.rate = normaliseRate(value) || null;
+    else if (name === 'inflation') plan.inflation = normaliseRate(value) || null;
     else if (name === 'start') { plan.start = value; plan.events = []; }
     else if (name === 'months') { plan.months = Number(value); plan.events = []; this.#render(); return; }
     this.#compute();
-    if (name === 'start') this.#renderWhatIf();
+    if (name === 'start') this.#draw('whatIf');
   }
 
   #chooseProduct(id) {
@@ -320,6 +424,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #setWithdraw(value) {
     this.#plan.withdrawOn = value;
     this.#compute();
+    this.#draw('whatIf');
   }
 
   /** Installment n: on time → missed → paid late (on the next due date) → on time. */
@@ -327,7 +432,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const plan = this.#plan;
     const months = Number(plan.months);
     const canMakeUp = this.#product?.missed?.makeUpWithinMonths !== 0 && n < months;
-    const status = whatIf.statusOf(plan, n);
+    const ev = plan.events.find((e) => e.n === n);
+    const status = ev?.missed ? 'missed' : ev?.paidOn ? 'late' : 'paid';
     const nextDue = this.#dues?.due[n];
     const events = plan.events.filter((e) => e.n !== n);
     if (status === 'paid') events.push({ n, missed: true });
@@ -335,7 +441,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     events.sort((a, b) => a.n - b.n);
     plan.events = events;
     this.#compute();
-    this.#renderWhatIf();
+    this.#draw('whatIf');
   }
 
   // ---------- computing ----------
@@ -397,15 +503,23 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     // The product itself first: its problems go to the configurator.
     const check = this.#engine.validateProduct(product);
     this.#problems = check.ok ? check.value : [check.error];
-    if (ui.config) this.#renderConfig();
     const plan = this.#planForEngine();
     for (const name of ['plan', 'whatIf', 'solve']) if (ui[name]) clearFieldErrors(ui[name]);
+    this.#planError = null;
     if (this.#problems.length) {
       headline.render(ui.headline, { product, problems: this.#problems }, opts);
       comparison.render(ui.compare, { product, entries: [] }, this.#compareOpts());
+      this.#announce(opts.t('fixProduct'));
       this.#emitError(this.#problems[0]);
+      // A saver must see what to fix: the product settings open.
+      if (ui.config && !this.#configOpen) {
+        this.#configOpen = true;
+        ui.config.parentElement.open = true;
+      }
+      this.#draw('config');
       return;
     }
+    if (this.#configOpen) this.#draw('config');
 
     const variants = this.#variants(product);
     const out = this.#engine.compare(variants.map((v) => v.product), plan);
@@ -413,21 +527,22 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#entries = variants.map((v, i) => ({ label: v.label, chosen: v.chosen, result: results[i]?.error ? null : results[i], error: results[i]?.error ?? null }));
     const main = this.#entries[0];
 
-    headline.render(ui.headline, { product, result: main.result, error: main.error }, opts);
+    headline.render(ui.headline, { product, plan, result: main.result, error: main.error }, this.#opts({ onHow: ui.folds.explain ? () => this.#showExplain() : null }));
     if (main.error) {
-      const id = planFieldId(main.error.path);
-      showFieldError(this.shadowRoot, id, errorText(main.error, product, opts), opts);
+      this.#planError = main.error;
+      this.#showPlanError();
       this.#emitError(main.error);
     } else {
       this.#announce(headline.announcement({ product, result: main.result }, opts));
     }
     comparison.render(ui.compare, { product, entries: this.#entries }, this.#compareOpts());
-    // The panels below the comparison follow in the next animation frame,
-    // which still runs before that frame is painted.
+    // The panels below the comparison follow: the first time after the first
+    // figure is painted, then in the next animation frame (before it paints).
     this.#detailsFor = { result: main.result, plan };
     if (!this.#detailsPending) {
       this.#detailsPending = true;
-      requestAnimationFrame(() => this.#renderDetails());
+      if (this.#firstResult) requestAnimationFrame(() => this.#renderDetails());
+      else requestAnimationFrame(() => setTimeout(() => this.#renderDetails(), 0));
     }
     this.#saveUrl();
     performance.mark('spc-compute-end');
@@ -447,50 +562,97 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
   }
 
+  /** The main result's error at its own field (opening its fold), and in the live region with the field's name. */
+  #showPlanError() {
+    const error = this.#planError;
+    if (!error) return;
+    const opts = this.#opts();
+    const id = planFieldId(error.path);
+    const text = errorText(error, this.#product, opts);
+    const inFold = Object.keys(FOLDS).find((name) => this.#ui[name]?.querySelector(`#${CSS.escape(id)}`) || (name === 'whatIf' && ['withdrawOn', 'grid'].includes(id)));
+    if (inFold && !this.#folds[inFold]) openFold(this.#ui.folds[inFold]);
+    showFieldError(this.shadowRoot, id, text, opts);
+    const label = fieldLabel(this.shadowRoot, id);
+    this.#announce(label ? opts.t('errorAnnounce', { field: label, message: text }) : `${opts.t('errorPrefix')} ${text}`);
+  }
+
   #compareOpts() {
-    return this.#opts({ onDownload: () => download('comparison.csv', comparisonCsv(this.#entries, translator(this.language))) });
+    return this.#opts({ onDownload: () => later('csv').then((csv) => csv.download('comparison.csv', csv.comparisonCsv(this.#entries, translator(this.language)))) });
   }
 
-  #announce(sentence) {
-    if (sentence === this.#announced) return;
-    this.#announced = sentence;
-    this.#ui.live.textContent = sentence;
-  }
-
+  // One live region, one message per change: the new figure, or the error
+  // that replaced it (never a stale figure beside an error).
   #announced = '';
+  #announceTimer = 0;
+  #announce(sentence) {
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      if (sentence === this.#announced || !this.#ui.live) return;
+      this.#announced = sentence;
+      this.#ui.live.textContent = sentence;
+    }, ANNOUNCE_DELAY);
+  }
 
   #renderDetails() {
     this.#detailsPending = false;
-    const d = this.#detailsFor;
-    if (!d) return;
+    if (!this.#detailsFor) return;
+    for (const name of ['quote', 'chart', 'whatIf', 'solve', 'explain', 'schedule', 'disclosure']) this.#draw(name);
+  }
+
+  /** Draws one panel below the first screen, loading its code the first time (a folded panel waits until opened). */
+  #draw(name) {
     const ui = this.#ui;
-    const product = this.#product;
+    const teller = this.mode === 'teller';
+    if (!ui[name] || (!this.#detailsFor && name !== 'config')) return;
+    if (FOLDS[name] && !this.#folds[name] && !(teller && name === 'schedule')) return;
+    if (name === 'config' && !this.#configOpen) return;
+    if (name === 'quote' && !teller && !this.#printing) return;
+    const m = modules[name];
+    if (!m) {
+      const slot = ui[name];
+      later(name).then(() => { if (this.#ui[name] === slot) this.#draw(name); });
+      return;
+    }
     const opts = this.#opts();
-    quote.render(ui.quote, { product, plan: this.#plan, result: d.result, today: this.today }, opts);
-    if (this.mode === 'compact') return;
-    chart.render(ui.chart, { entries: this.#entries }, opts);
-    this.#renderWhatIf();
-    this.#renderExplain();
-    schedule.render(ui.schedule, { result: d.result }, this.#opts({
-      onDownload: () => {
-        const main = this.#entries[0];
-        if (main?.result) download(`schedule-${this.#product.id}.csv`, scheduleCsv(main.result, translator(this.language)));
-      },
-    }));
-    this.#solve();
+    const product = this.#product;
+    const result = this.#detailsFor?.result ?? null;
+    if (name === 'quote') m.render(ui.quote, { product, plan: this.#plan, result, today: this.today }, opts);
+    else if (name === 'disclosure') m.render(ui.disclosure, { product }, opts);
+    else if (name === 'chart') m.render(ui.chart, { entries: this.#entries }, opts);
+    else if (name === 'whatIf') this.#renderWhatIf(m);
+    else if (name === 'solve') this.#solve(m);
+    else if (name === 'explain') this.#renderExplain(m);
+    else if (name === 'schedule') {
+      m.render(ui.schedule, { result }, this.#opts({
+        onDownload: () => {
+          const main = this.#entries[0];
+          if (main?.result) later('csv').then((csv) => csv.download(`schedule-${this.#product.id}.csv`, csv.scheduleCsv(main.result, translator(this.language))));
+        },
+      }));
+    } else if (name === 'config') this.#renderConfig(m);
+  }
+
+  /** "How we calculated" from the headline: open the explanation and go there. */
+  #showExplain() {
+    const outer = this.#ui.folds.explain;
+    if (!outer) return;
+    openFold(outer);
+    outer.scrollIntoView({ block: 'start' });
+    outer.querySelector('.fold-toggle')?.focus({ preventScroll: true });
   }
 
   /** Any row of the comparison can be explained, not only the chosen product. */
-  #renderExplain() {
+  #renderExplain(m = modules.explain) {
+    if (!m) return;
     if (!this.#entries[this.#explainIndex]?.result) this.#explainIndex = 0;
-    explain.render(this.#ui.explain, { entries: this.#entries, index: this.#explainIndex }, this.#opts({
+    m.render(this.#ui.explain, { entries: this.#entries, index: this.#explainIndex }, this.#opts({
       onChoose: (i) => { this.#explainIndex = i; this.#renderExplain(); },
     }));
   }
 
-  #renderWhatIf() {
+  #renderWhatIf(m = modules.whatIf) {
     const ui = this.#ui;
-    if (!ui.whatIf) return;
+    if (!m || !ui.whatIf) return;
     const plan = this.#planForEngine();
     const main = this.#entries[0]?.result ?? null;
     let onTime = null;
@@ -498,38 +660,49 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       const r = this.#engine.calculate(this.#product, { ...plan, events: [], withdrawOn: null });
       if (r.ok) onTime = r.value;
     }
-    whatIf.render(ui.whatIf, { plan, dues: this.#dueDates(main), result: main, onTime, mode: this.mode }, this.#opts({
+    m.render(ui.whatIf, { plan, dues: this.#dueDates(main), result: main, onTime, mode: this.mode }, this.#opts({
       onCycle: (n) => this.#cycle(n),
-      onAllOnTime: () => { this.#plan.events = []; this.#compute(); this.#renderWhatIf(); },
+      onAllOnTime: () => { this.#plan.events = []; this.#compute(); this.#draw('whatIf'); },
       onWithdraw: (value) => this.#setWithdraw(value),
     }));
+    // Its fields were just drawn: an error that belongs there shows there.
+    if (this.#planError && ['withdrawOn', 'grid'].includes(planFieldId(this.#planError.path))) {
+      showFieldError(ui.whatIf, planFieldId(this.#planError.path), errorText(this.#planError, this.#product, this.#opts()), this.#opts());
+    }
   }
 
-  #solve() {
+  #solve(m = modules.solve) {
     const ui = this.#ui;
-    if (!ui.solve) return;
+    if (!m || !ui.solve) return;
     const product = this.#product;
     let solution = null;
     let error = null;
-    if (this.#target) {
+    const target = normaliseAmount(this.#target);
+    if (target) {
       const plan = this.#planForEngine();
       plan.events = plan.events.filter((e) => !e.amount);
-      const r = this.#engine.solveInstallment(product, plan, this.#target);
+      const r = this.#engine.solveInstallment(product, plan, target);
       if (r.ok) solution = r.value; else error = r.error;
     }
-    solve.render(ui.solve, { product, target: this.#target, solution, error }, this.#opts({
-      onTarget: (text) => { this.#target = text.trim(); this.#solve(); this.#saveUrl(); },
+    m.render(ui.solve, { product, target: this.#target, solution, error }, this.#opts({
+      onTarget: (text) => {
+        this.#target = text.trim();
+        const announce = this.#solve();
+        if (announce) this.#announce(announce);
+        this.#saveUrl();
+      },
       onUse: (installment) => { this.#plan.installment = installment; this.#renderPlanForm(); this.#compute(); },
     }));
+    return m.announcement?.({ product, solution, error }, this.#opts()) ?? null;
   }
 
   // ---------- configurator ----------
 
-  #renderConfig({ rebuild = false } = {}) {
+  #renderConfig(m = modules.config) {
+    if (!m) return;
     const status = this.#configStatus;
     this.#configStatus = null;
-    configurator.render(this.#ui.config, { product: this.#product, products: this.#products, problems: this.#problems, open: this.#configOpen, status, rebuild }, this.#opts({
-      onToggle: (open) => { this.#configOpen = open; },
+    m.render(this.#ui.config, { product: this.#product, products: this.#products, problems: this.#problems, status }, this.#opts({
       onEdit: (structural) => {
         this.#compute();
         if (structural) this.#renderPlanForm();
@@ -562,6 +735,22 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#render();
   }
 
+  // ---------- printing ----------
+
+  #printing = false;
+  // The quote and the schedule print even where they are folded or not yet
+  // shown; a panel whose code has not arrived yet prints from the next time.
+  #beforePrint = () => {
+    this.#printing = true;
+    this.#draw('quote');
+    if (modules.schedule && this.#ui.schedule && !this.#ui.schedule.firstChild) {
+      const open = this.#folds?.schedule;
+      if (this.#folds) this.#folds.schedule = true;
+      this.#draw('schedule');
+      if (this.#folds) this.#folds.schedule = open;
+    }
+  };
+
   // ---------- events, sharing and files ----------
 
   #emitError(error) {
@@ -582,11 +771,14 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (!this.hasAttribute('url-state')) return;
     clearTimeout(this.#urlTimer);
     this.#urlTimer = setTimeout(() => {
-      try { history.replaceState(history.state, '', stateUrl(location.href, this.#state())); } catch { /* sandboxed */ }
+      later('urlState').then(({ stateUrl }) => {
+        try { history.replaceState(history.state, '', stateUrl(location.href, this.#state())); } catch { /* sandboxed */ }
+      });
     }, 150);
   }
 
   async #share() {
+    const { stateUrl } = await later('urlState');
     const url = stateUrl(location.href, this.#state());
     let copied = true;
     try { await navigator.clipboard.writeText(url); } catch { copied = false; }

@@ -154,6 +154,13 @@ test('the iframe alternative sizes itself as its content grows', async () => {
   assert.ok(Math.abs(small - (await contentHeight())) <= 2, `frame ${small} vs content ${await contentHeight()}`);
   // Switch the embedded calculator to the full view: the content grows, so does the frame.
   await frame.locator('savings-plan-calculator >> #mode').selectOption('saver');
+  // The panels below the first screen load after it: wait for the last of them before measuring.
+  await page.waitForFunction(() => {
+    const root = document.getElementById('frame').contentDocument.querySelector('savings-plan-calculator')?.shadowRoot;
+    const open = [...(root?.querySelectorAll('.fold-toggle[aria-expanded="true"]') ?? [])];
+    return root?.getElementById('target') && root.getElementById('disclosure')
+      && open.every((b) => root.getElementById(b.getAttribute('aria-controls'))?.firstChild);
+  }, null, { timeout: 10000 });
   await settled(small + 500);
   const big = await height();
   assert.ok(Math.abs(big - (await contentHeight())) <= 2, `frame ${big} vs content ${await contentHeight()}`);
