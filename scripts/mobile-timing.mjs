@@ -20,7 +20,7 @@ import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, loadavg, cpus } from 'node:os';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -152,6 +152,7 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--ignore-certificate-errors'],
 });
 const runs = roots.map(() => []);
+const loadBefore = loadavg()[0];
 try {
   for (const url of urls) await coldLoad(browser, url); // warms the servers' gzip caches and the OS file cache; not counted
   for (let i = 0; i < RUNS; i++) {
@@ -166,6 +167,9 @@ try {
   for (const srv of servers) srv.close();
 }
 
+// The CPU slowdown multiplies this machine's speed: the load on it (other work) shows in the figures.
+const machine = { cpus: cpus().length, loadAverage1mBefore: Number(loadBefore.toFixed(2)), loadAverage1mAfter: Number(loadavg()[0].toFixed(2)) };
+console.log(`\nmachine: ${machine.cpus} CPUs, 1-minute load average ${machine.loadAverage1mBefore} before, ${machine.loadAverage1mAfter} after`);
 const summaries = roots.map(([label, root], k) => {
   const list = runs[k];
   const mid = [...list].sort((a, b) => a.figureMs - b.figureMs)[Math.floor((list.length - 1) / 2)];
@@ -189,4 +193,4 @@ for (const x of summaries) {
   console.log(`  marks: ${x.marksOfMedianRun.join(', ')}`);
   if (x.loadedAfterFigure.length) console.log(`  fetched after the figure: ${x.loadedAfterFigure.join(', ')}`);
 }
-if (JSON_OUT) await writeFile(JSON_OUT, `${JSON.stringify({ profile: PROFILE, results: summaries }, null, 2)}\n`);
+if (JSON_OUT) await writeFile(JSON_OUT, `${JSON.stringify({ profile: PROFILE, machine, results: summaries }, null, 2)}\n`);

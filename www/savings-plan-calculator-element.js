@@ -12,6 +12,7 @@ import { loadEngine } from './engine.js';
 import { h } from './dom.js';
 import { resolveLang, translator, productName, loadTexts, textsReady } from './i18n.js';
 import { normaliseAmount, normaliseRate } from './input.js';
+import { warmFormats } from './format.js';
 import { clearFieldErrors, showFieldError, planFieldId, errorText, fieldLabel } from './panels/field.js';
 import { fold, openFold, details } from './panels/fold.js';
 import * as header from './panels/header.js';
@@ -384,6 +385,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }));
     this.#mount.replaceChildren(h('div', { class: 'spc', 'data-mode': mode, lang, 'aria-busy': 'true' },
       head, h('p', { class: 'loading' }, translator(lang)('loading'))));
+    // The number and date formats the first figure will use take a while to
+    // set up the first time: do it now, while the engine is still on its way.
+    warmFormats(lang, this.today);
   }
 
   #renderPlanForm() {

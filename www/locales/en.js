@@ -271,7 +271,6 @@ export default {
   termHelp: 'What does “{term}” mean?',
   realPayoutHint: 'The payout in today’s money: what it buys, after the inflation you assume.',
   subsidyHint: 'Value protection (保值贴补): the bank adds interest when inflation is above the contract rate.',
-  differenceHint: 'How much less this pays than the best comparable product or variant, on the same plan.',
   compareDetails: 'Details',
   linkDamaged: 'This link could not be read in full (it may have been cut short). Restored: {kept}. Everything else is the default.',
   linkUnreadable: 'This link could not be read (it may have been cut short or changed), so the calculator starts with its defaults.',

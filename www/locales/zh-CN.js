@@ -270,7 +270,6 @@ export default {
   termHelp: '“{term}”是什么意思？',
   realPayoutHint: '按今日购买力折算的支取金额：扣除您假设的通胀后，这笔钱能买到多少。',
   subsidyHint: '保值贴补：通胀高于合同利率时，银行补足的利息。',
-  differenceHint: '同一存款计划下，比可比产品或方案中的最优者少多少。',
   compareDetails: '详情',
   linkDamaged: '此链接无法完整读取（可能被截断）。已恢复：{kept}。其余为默认值。',
   linkUnreadable: '此链接无法读取（可能被截断或改动），计算器使用默认值。',
