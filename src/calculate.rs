@@ -11,8 +11,8 @@ use crate::missed::{self, Breach};
 use crate::money::{add, div, fixed, mul, plain, plain_cell, sub, RoundingMode};
 use crate::plan::{parse_plan, Plan};
 use crate::product::{parse_product, Carry, EarlyRate, OnBreach, OverdueBase, Product};
-use crate::protection;
-use crate::quote::{BreachRow, Cell, Quote, RenewalRow, Row, Warning};
+use crate::protection::{self, Source};
+use crate::quote::{Assumption, BreachRow, Cell, Quote, RenewalRow, Row, Warning};
 use crate::renewal::{chain_end, Chain, Leg};
 use crate::settle::{real_payout, Totals};
 use crate::tax::tax_on;
@@ -103,6 +103,11 @@ fn early_rate(product: &Product, contract: Decimal, months_held: u32) -> (Decima
             )
         }
     }
+}
+
+/// An assumed figure as it was given (`"2.0"` stays `"2.0"`).
+fn as_given(value: Decimal) -> String {
+    fixed(value, value.scale())
 }
 
 fn mode_name(mode: RoundingMode) -> &'static str {
@@ -255,10 +260,18 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     }
     explain.rounded("rounding", interest_exact, interest, fixed(interest, scale), mode_name(rounding.mode), scale);
 
-    // Value protection: paid on a maturity or overdue close only.
+    // Value protection: paid on a maturity or overdue close only, an
+    // inflation-linked one at the plan's inflation when it gives one.
     let mut subsidy = Decimal::ZERO;
+    let mut assumptions = Vec::new();
+    if let Some(x) = plan.inflation {
+        assumptions.push(Assumption { key: "inflation", value: as_given(x), source: Source::Plan.as_str() });
+    }
     if let Some(vp) = product.value_protection {
-        let srate = protection::subsidy_rate(vp, contract);
+        let srate = protection::subsidy_rate(vp, contract, plan.inflation);
+        if let (Some((x, Source::Product)), false) = (protection::inflation_used(vp, plan.inflation), closed_in_term) {
+            assumptions.push(Assumption { key: "inflation", value: as_given(x), source: Source::Product.as_str() });
+        }
         if closed_in_term {
             warnings.push(Warning {
                 code: "SUBSIDY_FORFEITED",
@@ -290,12 +303,14 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     // Tax by accrual period, rounded once for the plan's own term.
     let mut tax_exact = Decimal::ZERO;
     if !product.tax.is_empty() {
+        // Split over the days the interest accrued: they end where accrual ends.
+        let accrued_to = crate::interest::accrual_end(product.method, term_end, !closed_in_term);
         let first_from = accrued.from.iter().min().copied().unwrap_or(plan.start);
-        if crate::tax::single_rate(&product.tax, first_from, term_end) {
-            tax_exact = tax_on(&product.tax, accrued.total, first_from, term_end)?;
+        if crate::tax::single_rate(&product.tax, first_from, accrued_to) {
+            tax_exact = tax_on(&product.tax, accrued.total, first_from, accrued_to)?;
         } else {
             for i in 0..deposits.len() {
-                tax_exact = add(tax_exact, tax_on(&product.tax, accrued.interest_of(i), accrued.from[i], term_end)?)?;
+                tax_exact = add(tax_exact, tax_on(&product.tax, accrued.interest_of(i), accrued.from[i], accrued_to)?)?;
             }
         }
         tax_exact = add(tax_exact, tax_on(&product.tax, overdue, maturity, close.max(maturity))?)?;
@@ -467,6 +482,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
             .collect(),
         explain: explain.0,
         warnings,
+        assumptions,
         best: None,
         difference_to_best: None,
         payout_value: payout,

@@ -8,7 +8,7 @@
 
 use crate::compare::Compared;
 use crate::error::Error;
-use crate::quote::{BreachRow, Cell, Quote, RenewalRow, Row, Step, Warning};
+use crate::quote::{Assumption, BreachRow, Cell, Quote, RenewalRow, Row, Step, Warning};
 use crate::solve::Solution;
 
 /// A value that can write itself as JSON.
@@ -265,6 +265,14 @@ impl ToJson for BreachRow {
     }
 }
 
+impl ToJson for Assumption {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("key", self.key).field("value", &self.value).field("source", self.source);
+        o.end();
+    }
+}
+
 impl ToJson for Step {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
@@ -296,7 +304,8 @@ impl ToJson for Quote {
             .field("schedule", &self.schedule)
             .field("renewals", &self.renewals)
             .field("explain", &self.explain)
-            .field("warnings", &self.warnings);
+            .field("warnings", &self.warnings)
+            .field("assumptions", &self.assumptions);
         if let Some(best) = &self.best {
             o.field("best", best);
         }

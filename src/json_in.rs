@@ -255,7 +255,10 @@ impl Reader<'_> {
             whole = false;
         }
         let text = self.text.get(start..self.at).ok_or(JsonError::Syntax)?;
-        if whole {
+        // `-0` is negative zero, a float, as serde_json reads it (and as the
+        // native API therefore sees it): not a whole number. JSON.stringify
+        // never writes it, so only a hand-written document can hold it.
+        if whole && text != "-0" {
             if let Ok(u) = text.parse::<u64>() {
                 return Ok(Value::Number(u.into()));
             }
@@ -282,6 +285,9 @@ mod tests {
         for bad in ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "-", "\"\u{1}\"", "tru", "[1] 2", "{\"a\":1,}"] {
             assert!(parse(bad).is_err(), "{bad}");
         }
+        // Negative zero is a float, as serde_json reads it (proptest found this).
+        assert!(parse("-0").unwrap().as_u64().is_none() && parse("-0").unwrap().is_number());
+        assert_eq!(parse("[0,-0]").unwrap()[0], 0);
         let deep = "[".repeat(200) + &"]".repeat(200);
         assert_eq!(parse(&deep), Err(JsonError::TooDeep));
     }

@@ -15,11 +15,40 @@ use crate::product::{Method, ValueProtection};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-/// The subsidy rate for a contract rate.
-pub fn subsidy_rate(protection: ValueProtection, contract_rate: Decimal) -> Decimal {
-    match protection {
-        ValueProtection::SubsidyRate(r) => r,
-        ValueProtection::Inflation(x) => x.checked_sub(contract_rate).unwrap_or_default().max(Decimal::ZERO),
+/// Where an assumed figure comes from (CONTRACT.md §8.1): the saver's plan,
+/// or the product's default, which nobody chose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Plan,
+    Product,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Plan => "plan",
+            Source::Product => "product",
+        }
+    }
+}
+
+/// The inflation an inflation-linked subsidy uses: the plan's when it gives
+/// one, else the product's assumption. `None` for a fixed subsidy rate.
+pub fn inflation_used(protection: ValueProtection, plan_inflation: Option<Decimal>) -> Option<(Decimal, Source)> {
+    match (protection, plan_inflation) {
+        (ValueProtection::SubsidyRate(_), _) => None,
+        (ValueProtection::Inflation(_), Some(x)) => Some((x, Source::Plan)),
+        (ValueProtection::Inflation(x), None) => Some((x, Source::Product)),
+    }
+}
+
+/// The subsidy rate for a contract rate: the fixed rate, or
+/// max(0, inflation − contract rate) with the inflation of [`inflation_used`].
+pub fn subsidy_rate(protection: ValueProtection, contract_rate: Decimal, plan_inflation: Option<Decimal>) -> Decimal {
+    match (protection, inflation_used(protection, plan_inflation)) {
+        (ValueProtection::SubsidyRate(r), _) => r,
+        (_, Some((x, _))) => x.checked_sub(contract_rate).unwrap_or_default().max(Decimal::ZERO),
+        (_, None) => Decimal::ZERO,
     }
 }
 

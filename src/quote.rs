@@ -104,6 +104,18 @@ pub struct Warning {
     pub message: String,
 }
 
+/// A figure the result depends on that nobody knows today (CONTRACT.md §8.1).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assumption {
+    /// `inflation`.
+    pub key: &'static str,
+    /// The figure as it was given (`"2.0"`).
+    pub value: String,
+    /// `plan` (the saver or teller chose it) | `product` (the product's default: nobody chose it).
+    pub source: &'static str,
+}
+
 /// One step of "how we calculated", with the numbers filled in.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -139,6 +151,8 @@ pub struct Quote {
     pub renewals: Vec<RenewalRow>,
     pub explain: Vec<Step>,
     pub warnings: Vec<Warning>,
+    /// What the figures rest on that nobody knows today.
+    pub assumptions: Vec<Assumption>,
     /// Set by `compare` only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub best: Option<bool>,

@@ -14,7 +14,7 @@
 
 use crate::calendar::{actual_days, add_months, Schedule};
 use crate::error::{Error, Result};
-use crate::interest::compound_growth;
+use crate::interest::compound_interest;
 use crate::money::{add, div, mul, plain, sub};
 use crate::product::{Carry, DayCount, Method, OverdueBase, Product, Renew};
 use crate::tax::tax_on;
@@ -71,7 +71,22 @@ fn months_of(units30: i64) -> String {
     plain(div(Decimal::from(units30), Decimal::from(30)).unwrap_or_default().round_dp(4))
 }
 
-/// Exact interest on a lump sum over `units30` / `days` at `rate`.
+/// Exact interest on a lump sum that runs its whole renewal term of
+/// `months`: priced by term, `value × rate × months ÷ 12`, for monthly and
+/// daily products alike (a daily product's actual days do not enter), and
+/// compounded by term for compound products (CONTRACT.md §6).
+fn term_interest(method: Method, value: Decimal, rate: Decimal, months: u32) -> Result<(Decimal, String)> {
+    match method {
+        Method::MonthlyProduct | Method::DailyProduct { .. } => Ok((
+            div(mul(mul(value, Decimal::from(months))?, rate)?, Decimal::from(1_200))?,
+            format!("{} × {}% × {months} ÷ 12", plain(value), plain(rate)),
+        )),
+        Method::Compound { .. } => lump_interest(method, value, rate, 30 * i64::from(months), 0),
+    }
+}
+
+/// Exact interest on a lump sum held `units30` / `days` at `rate` (a
+/// renewal closed early: the time actually held, by the product's own method).
 fn lump_interest(method: Method, value: Decimal, rate: Decimal, units30: i64, days: i64) -> Result<(Decimal, String)> {
     let r = plain(rate);
     let v = plain(value);
@@ -89,7 +104,7 @@ fn lump_interest(method: Method, value: Decimal, rate: Decimal, units30: i64, da
             ))
         }
         Method::Compound { period_months, broken_period, .. } => Ok((
-            mul(value, compound_growth(rate, period_months, broken_period, units30)?)?,
+            compound_interest(value, rate, period_months, broken_period, units30)?,
             format!("{v} × ((1 + {r}% ÷ {})^({} ÷ {}) − 1)", 12 / period_months.max(1), months_of(units30), period_months),
         )),
     }
@@ -130,10 +145,7 @@ impl Chain<'_> {
                     let u = units30(self.schedule, offset, start, w);
                     (self.product.demand_rate, lump_interest(method, leg_principal, self.product.demand_rate, u, actual_days(start, w))?)
                 }
-                None => {
-                    let u = 30 * i64::from(self.renew.months);
-                    (rate, lump_interest(method, leg_principal, rate, u, actual_days(start, end))?)
-                }
+                None => (rate, term_interest(method, leg_principal, rate, self.renew.months)?),
             };
             let last = j == self.renew.times;
             let mut overdue_days = 0;
@@ -160,7 +172,10 @@ impl Chain<'_> {
                 }
             }
             let table = &self.product.tax;
-            let tax_exact = add(tax_on(table, exact, start, stop)?, tax_on(table, overdue, end, close)?)?;
+            // Tax split over the days the leg accrued (a full leg under
+            // `accrueTo: dayBeforeMaturity` stops the day before its end).
+            let accrued_to = crate::interest::accrual_end(method, stop, early.is_none());
+            let tax_exact = add(tax_on(table, exact, start, accrued_to)?, tax_on(table, overdue, end, close)?)?;
             exact = add(exact, overdue)?;
             let interest = self.product.rounding.round(exact);
             let tax = self.product.rounding.round(tax_exact);

@@ -91,6 +91,8 @@ export type ExplainKey =
   | "monthUnits" | "dayProduct" | "breach" | "earlyRate" | "interest" | "overdue"
   | "rounding" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout";
 export interface ExplainStep { key: ExplainKey; formula: string; value: string }
+/** What a result rests on that nobody knows today (CONTRACT.md §8.1); source "product": nobody chose it. */
+export interface Assumption { key: "inflation"; value: Decimal; source: "plan" | "product" }
 export interface Warning { code: "RATE_BEFORE_EFFECTIVE" | "RATE_OVERRIDE" | "SUBSIDY_FORFEITED"; path: string; message: string }
 
 /** What one product pays for one plan (CONTRACT.md §3). */
@@ -115,6 +117,7 @@ export interface Result {
   renewals: RenewalRow[];
   explain: ExplainStep[];
   warnings: Warning[];
+  assumptions: Assumption[];
   /** compare() only */
   best?: boolean;
   /** compare() only: payout minus the best payout in the same currency. */

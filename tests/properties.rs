@@ -145,3 +145,86 @@ proptest! {
         prop_assert_eq!(a.interest, b.interest);
     }
 }
+
+/// The interest settings a renewal can run under: every method, day count,
+/// `accrueTo`, compounding and broken period.
+fn any_interest() -> impl Strategy<Value = Value> {
+    let day_count = prop::sample::select(vec!["30/360", "ACT/360", "ACT/365"]);
+    prop_oneof![
+        Just(json!({ "method": "monthlyProduct" })),
+        (day_count.clone(), prop::sample::select(vec!["maturity", "dayBeforeMaturity"]))
+            .prop_map(|(d, a)| json!({ "method": "dailyProduct", "dayCount": d, "accrueTo": a })),
+        (day_count, prop::sample::select(vec!["monthly", "quarterly", "yearly"]), prop::sample::select(vec!["compound", "simple"]))
+            .prop_map(|(d, c, b)| json!({ "method": "compound", "dayCount": d, "compounding": c, "brokenPeriod": b })),
+    ]
+}
+
+/// Months per compounding period of a compound setting.
+fn period(interest: &Value) -> u32 {
+    match interest["compounding"].as_str() {
+        Some("monthly") => 1,
+        Some("yearly") => 12,
+        _ => 3,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    /// CONTRACT §6: a renewal that runs its whole term is priced by term,
+    /// value × rate × months ÷ 12, whatever the method and day count: the
+    /// days of the calendar (a 29 February, a 31-day month, `accrueTo`)
+    /// never enter. Compound products compound by term; where the term is at
+    /// most one period under `brokenPeriod: simple`, or exactly one under
+    /// `compound`, that too is value × rate × months ÷ 12 exactly, and
+    /// otherwise the leg must not depend on the dates or the day count.
+    ///
+    /// Checked before rounding: the product rounds to 10 places and the
+    /// installment is a multiple of 0.03 with a 2-place rate, so
+    /// value × rate × months ÷ 1200 has at most 8 places and the first
+    /// leg's figure is the exact one. Later legs (on a 10-place value) are
+    /// compared with the exact figure rounded half-up to 10 places.
+    #[test]
+    fn a_full_renewal_leg_earns_value_times_rate_times_months_over_12(
+        interest in any_interest(), year in 2000i32..2040, month in 1u32..=12, day in 1u32..=31,
+        months in 1u32..=60, rate in 1u32..=2000, k in 1u32..=100_000, times in 1u32..=3,
+    ) {
+        let compound = interest["method"] == "compound";
+        // Exactly value × rate × months ÷ 12 for compound products too where
+        // the term is at most one period (simple) or exactly one (compound).
+        let (one_period, months) = match (compound, interest["brokenPeriod"].as_str()) {
+            (true, Some("simple")) => (true, 1 + (months - 1) % period(&interest)),
+            (true, _) if months % 2 == 0 => (true, period(&interest)),
+            _ => (false, months),
+        };
+        let simple_one_period = one_period;
+        let rate = Decimal::new(i64::from(rate), 2);
+        let product = json!({ "schema": 1, "id": "renewing", "currency": "CNY", "demandRate": "0.35",
+            "terms": [{ "months": 1, "rate": "0" }], "interest": interest, "rounding": { "scale": 10 }, "installment": { "min": "0.01" },
+            "maturity": { "action": "renew", "renew": { "months": months, "rate": rate.to_string(), "times": times } } });
+        let start = (1..=day).rev().find_map(|d| savings_plan::calendar::parse_date(&format!("{year}-{month:02}-{d:02}"))).unwrap();
+        let installment = Decimal::new(3, 2) * Decimal::from(k);
+        let plan = json!({ "start": savings_plan::calendar::format_date(start), "months": 1,
+            "installment": installment.to_string() });
+        let q = savings_plan::calculate(&product, &plan).unwrap();
+        prop_assert_eq!(q.renewals.len(), times as usize);
+        if !compound || simple_one_period {
+            let mut value = installment;
+            for (j, leg) in q.renewals.iter().enumerate() {
+                prop_assert_eq!(dec(&leg.principal), value);
+                let exact = value * rate * Decimal::from(months) / Decimal::from(1200);
+                let want = if j == 0 { exact } else { exact.round_dp_with_strategy(10, rust_decimal::RoundingStrategy::MidpointAwayFromZero) };
+                prop_assert_eq!(dec(&leg.interest), want, "leg {} of {}", j + 1, serde_json::to_string(&product).unwrap());
+                value = dec(&leg.value);
+            }
+        } else {
+            // Compounded by term: the same leg from another opening date, on another day count.
+            let mut other = product.clone();
+            other["interest"]["dayCount"] = json!(if interest["dayCount"] == "ACT/365" { "ACT/360" } else { "ACT/365" });
+            let moved = json!({ "start": "2023-02-28", "months": 1, "installment": installment.to_string() });
+            let r = savings_plan::calculate(&other, &moved).unwrap();
+            prop_assert_eq!(dec(&r.renewals[0].interest), dec(&q.renewals[0].interest));
+            prop_assert!(dec(&q.renewals[0].interest) > Decimal::ZERO);
+        }
+    }
+}

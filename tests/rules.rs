@@ -517,3 +517,123 @@ fn tax_is_withheld_at_each_renewal() {
     assert_eq!(s(&r, "renewals[0].tax"), "26.55"); // 20% of 132.7722
     assert_eq!(s(&r, "tax"), "44.10");
 }
+
+// Issue 8 — four money errors an independent implementation found, one test per rule
+
+/// A one-month plan at 0% that renews for `months` at 3.6%: the renewal's principal is the installment.
+fn renewing(interest: Value, months: u32) -> Value {
+    json!({ "schema": 1, "id": "renewing", "currency": "CNY", "demandRate": "3.6",
+        "terms": [{ "months": 1, "rate": "0" }], "interest": interest,
+        "maturity": { "action": "renew", "renew": { "months": months, "rate": "3.6" } } })
+}
+
+#[test]
+fn a_renewal_that_runs_its_whole_term_is_priced_by_term_on_a_daily_product() {
+    // 1000 × 3.6% × 12 ÷ 12 = 36.00 on every day count: not 365 actual days ÷ 360 (36.50),
+    // nor 366 ÷ 365 across 29 February (36.10).
+    for day_count in ["ACT/360", "ACT/365", "30/360"] {
+        for accrue_to in ["maturity", "dayBeforeMaturity"] {
+            let p = renewing(json!({ "method": "dailyProduct", "dayCount": day_count, "accrueTo": accrue_to }), 12);
+            for start in ["2025-01-01", "2023-02-01", "2024-01-31"] {
+                let r = run(&p, &plan(start, 1, "1000", None));
+                assert_eq!(s(&r, "renewals[0].interest"), "36.00", "{day_count} {accrue_to} {start}");
+                let step = r["explain"].as_array().unwrap().iter().find(|e| e["key"] == "renewal").unwrap();
+                assert_eq!(step["formula"], "1000 × 3.6% × 12 ÷ 12");
+            }
+        }
+    }
+    // Closed early it earns the demand rate for the days actually held: 1000 × 3.6% × 69 ÷ 360.
+    let p = renewing(json!({ "method": "dailyProduct" }), 12);
+    let mut early = plan("2025-01-01", 1, "1000", None);
+    early["withdrawOn"] = json!("2025-04-11");
+    let r = run(&p, &early);
+    assert_eq!(s(&r, "closure"), "early");
+    assert_eq!(s(&r, "interest"), "6.90");
+}
+
+#[test]
+fn tax_is_split_over_the_days_interest_accrued_under_day_before_maturity() {
+    // The plan's own term: accrual stops before 2025-01-31, so 30 days, 15 before the 20% tax:
+    // 3.00 × 15/30 × 20% = 0.30 (not 0.31 over 31 days).
+    let p = json!({ "schema": 1, "id": "t", "currency": "CNY", "demandRate": "3.6",
+        "terms": [{ "months": 1, "rate": "3.6" }], "interest": { "method": "dailyProduct", "accrueTo": "dayBeforeMaturity" },
+        "tax": [{ "from": "2025-01-16", "rate": "20" }] });
+    let r = run(&p, &plan("2025-01-01", 1, "1000", None));
+    assert_eq!((s(&r, "interest").as_str(), s(&r, "tax").as_str()), ("3.00", "0.30"));
+
+    // A renewal 2025-02-01 → 2025-03-01 accrues on 27 days (to 2025-02-27), 13 of them from the
+    // 20% tax of 2025-02-15: 3.00 × 13/27 × 20% = 0.2889; the overdue piece after it accrues from
+    // 2025-03-01 to 2025-03-31, taxed on its 15 days before 2025-03-16:
+    // 1000 × 30 × 3.6% ÷ 360 = 3.00, × 15/30 × 20% = 0.30. Rounded once per renewal: 0.59.
+    let mut p = renewing(json!({ "method": "dailyProduct", "accrueTo": "dayBeforeMaturity" }), 1);
+    p["tax"] = json!([{ "from": "2025-02-15", "rate": "20" }, { "from": "2025-03-16", "rate": "0" }]);
+    let r = run(&p, &plan("2025-01-01", 1, "1000", None));
+    assert_eq!(s(&r, "renewals[0].interest"), "3.00");
+    assert_eq!(s(&r, "renewals[0].tax"), "0.29");
+    let mut late = plan("2025-01-01", 1, "1000", None);
+    late["withdrawOn"] = json!("2025-03-31");
+    let r = run(&p, &late);
+    assert_eq!(s(&r, "closure"), "overdue");
+    assert_eq!(s(&r, "renewals[0].interest"), "6.00");
+    assert_eq!(s(&r, "renewals[0].tax"), "0.59");
+    // Under `accrueTo: maturity` the renewal accrues on all 28 days: 3.00 × 14/28 × 20% = 0.30.
+    p["interest"] = json!({ "method": "dailyProduct" });
+    assert_eq!(s(&run(&p, &plan("2025-01-01", 1, "1000", None)), "renewals[0].tax"), "0.30");
+}
+
+#[test]
+fn an_inflation_linked_subsidy_uses_the_plans_inflation_and_states_the_assumption() {
+    let p = vector_product("cn-lczq-protected-infl-2"); // valueProtection: { inflation: "2.0" }
+    let mut own = plan("2025-01-15", 12, "1000", Some("1.35"));
+    own["inflation"] = json!("3.00");
+    // (3.00 − 1.35) × 78 × 1000 ÷ 12 ÷ 100 = 107.25: the saver's figure drives the subsidy.
+    let r = run(&p, &own);
+    assert_eq!(s(&r, "subsidy"), "107.25");
+    assert_eq!(r["assumptions"], json!([{ "key": "inflation", "value": "3.00", "source": "plan" }]));
+    // Without one, the product's 2.0: (2.0 − 1.35) × 78 × 1000 ÷ 1200 = 42.25, and nobody chose it.
+    let r = run(&p, &plan("2025-01-15", 12, "1000", Some("1.35")));
+    assert_eq!(s(&r, "subsidy"), "42.25");
+    assert_eq!(r["assumptions"], json!([{ "key": "inflation", "value": "2.0", "source": "product" }]));
+    // Closed early no subsidy is paid, so the payout rests on no assumed inflation.
+    let mut early = plan("2025-01-15", 12, "1000", Some("1.35"));
+    early["withdrawOn"] = json!("2025-07-15");
+    assert_eq!(run(&p, &early)["assumptions"], json!([]));
+    // A fixed subsidy rate is the product's rate, not an assumption; the real payout's inflation is the plan's.
+    let fixed = with(vector_product("cn-lczq-standard"), json!({ "valueProtection": { "subsidyRate": "8.00" } }));
+    assert_eq!(run(&fixed, &plan("2025-01-15", 12, "1000", Some("1.35")))["assumptions"], json!([]));
+    let mut real = plan("2025-01-15", 12, "1000", Some("1.35"));
+    real["inflation"] = json!("2");
+    assert_eq!(run(&fixed, &real)["assumptions"], json!([{ "key": "inflation", "value": "2", "source": "plan" }]));
+}
+
+#[test]
+fn compound_broken_period_simple_multiplies_first_and_divides_once() {
+    let simple = |compounding: &str, months: u32, rate: &str| {
+        json!({ "schema": 1, "id": "s", "currency": "CNY", "demandRate": "2.5", "terms": [{ "months": months, "rate": rate }],
+            "interest": { "method": "compound", "compounding": compounding, "brokenPeriod": "simple" } })
+    };
+    // 1206 × 1% × 1/12 = 1.005 exactly → 1.01 (a rounded factor first gave 1.00499… → 1.00).
+    assert_eq!(s(&run(&simple("yearly", 1, "1"), &plan("2025-01-01", 1, "1206", None)), "interest"), "1.01");
+    // Quarterly, one month: i × 1/3 = 1% ÷ 4 ÷ 3, the same exact 1/1200 of the rate.
+    assert_eq!(s(&run(&simple("quarterly", 1, "1"), &plan("2025-01-01", 1, "1206", None)), "interest"), "1.01");
+    // Early after 7 days at the demand rate: 360 × 2.5% × 7/360 = 0.175 → 0.18.
+    let mut early = plan("2025-01-01", 12, "360", None);
+    early["withdrawOn"] = json!("2025-01-08");
+    assert_eq!(s(&run(&simple("yearly", 12, "3"), &early), "interest"), "0.18");
+    // A renewal leg goes through the same exact rule: 1206 × 1% × 1/12 → 1.01.
+    let mut renew = simple("yearly", 1, "0");
+    renew["maturity"] = json!({ "action": "renew", "renew": { "months": 1, "rate": "1" } });
+    assert_eq!(s(&run(&renew, &plan("2025-01-01", 1, "1206", None)), "renewals[0].interest"), "1.01");
+    // Whole periods are exact too: one month of monthly compounding is 1206 × 1% ÷ 12 = 1.005 → 1.01,
+    // and a 12-month leg of yearly compounding 1000.50 × 1% = 10.005 → 10.01.
+    let monthly = json!({ "schema": 1, "id": "m", "currency": "CNY", "demandRate": "2.5", "terms": [{ "months": 1, "rate": "1" }],
+        "interest": { "method": "compound", "compounding": "monthly" } });
+    assert_eq!(s(&run(&monthly, &plan("2025-01-01", 1, "1206", None)), "interest"), "1.01");
+    let yearly = json!({ "schema": 1, "id": "y", "currency": "CNY", "demandRate": "2.5", "terms": [{ "months": 1, "rate": "0" }],
+        "interest": { "method": "compound", "compounding": "yearly" },
+        "maturity": { "action": "renew", "renew": { "months": 12, "rate": "1" } } });
+    assert_eq!(s(&run(&yearly, &plan("2025-01-01", 1, "1000.50", None)), "renewals[0].interest"), "10.01");
+    // The RULES §2 broken-quarter figure is unchanged.
+    let rd = with(product("in-bank-rd"), json!({ "interest": { "method": "compound", "brokenPeriod": "simple" } }));
+    assert_eq!(s(&run(&rd, &plan("2025-01-01", 18, "5000", Some("7.5"))), "payout"), "95504.78");
+}

@@ -5,9 +5,15 @@ import init, * as wasm from './pkg/savings_plan.js';
 
 let ready = null;
 
-/** Loads the engine once; resolves to the API below. */
+/** Where the engine's .wasm is fetched from (named in the message when it cannot be). */
+export const WASM_URL = new URL('./pkg/savings_plan_bg.wasm', import.meta.url).href;
+
+/** Loads the engine once; resolves to the API below. A failure may be retried. */
 export function loadEngine() {
-  ready ??= init({ module_or_path: new URL('./pkg/savings_plan_bg.wasm', import.meta.url) }).then(() => api);
+  ready ??= init({ module_or_path: WASM_URL }).then(() => api, (e) => {
+    ready = null;
+    throw e;
+  });
   return ready;
 }
 

@@ -4,11 +4,15 @@
 // attributes and fires the events; each panel (www/panels/*.js) draws itself
 // from the data it is given: render(slot, data, { t, lang, …callbacks }).
 // It never registers itself: savings-plan-calculator.js does.
+// Embedding (CONTRACT §8.5): `theme`, `hide`, the `call-to-action` and
+// `disclaimer` slots, the parts `headline`, `comparison`, `form`, `quote`;
+// the teller view only when the host asks for it; share links that restore
+// the scenario inside the host's page (`share-url`).
 //
 // The first figure comes first: only the modules of the first screen (header,
 // plan form, headline, comparison) load with the element; every other panel's
 // code loads when that panel is first shown, after the first figure is painted.
-import { loadEngine } from './engine.js';
+import { loadEngine, WASM_URL } from './engine.js';
 import { h } from './dom.js';
 import { resolveLang, translator, productName, loadTexts, textsReady } from './i18n.js';
 import { normaliseAmount, normaliseRate } from './input.js';
@@ -22,8 +26,16 @@ import * as headline from './panels/headline.js';
 import * as comparison from './panels/comparison.js';
 
 const MODES = ['saver', 'teller', 'compact'];
+const THEMES = ['light', 'dark', 'auto'];
+/** What `hide` can leave out (CONTRACT §8.5, plus `title`: the component's own heading). */
+export const HIDEABLE = ['language', 'view', 'share', 'teller', 'configurator', 'chart', 'what-if', 'solve', 'explain', 'schedule', 'csv', 'title'];
+/** The panels below the comparison, by the `hide` token that leaves each out. */
+const PANELS = [['chart', 'chart'], ['whatIf', 'what-if'], ['solve', 'solve'], ['explain', 'explain'], ['schedule', 'schedule'], ['config', 'configurator']];
+/** `share-url` → `shareUrl`: the property of an attribute. */
+const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 // Start fetching and compiling the engine while the page is still parsing.
 const engineReady = globalThis.document ? loadEngine() : null;
+engineReady?.catch(() => {}); // a failure is shown by each instance (see #load)
 const HTMLElementBase = globalThis.HTMLElement ?? class {};
 
 // Modules loaded when first needed, once for every instance on the page.
@@ -64,7 +76,7 @@ function localToday() {
 const isIsoDate = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 export class SavingsPlanCalculatorElement extends HTMLElementBase {
-  static observedAttributes = ['catalog', 'products', 'lang', 'mode', 'plan', 'today'];
+  static observedAttributes = ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'share-url', 'url-state'];
 
   /** Registers the element; a host may rename the tag or use a scoped registry. */
   static define(tag = 'savings-plan-calculator', registry = globalThis.customElements) {
@@ -89,26 +101,89 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #lastDigest = '';
   #entries = [];
   #catalogError = null;
-  #linkNotice = null;   // { kept: [part…] } after a share link that could not be read whole
+  #catalogProblems = []; // [{ index, id, problems: [{ code, path, message }] }]: products left out of the catalog
+  #catalogData = null;   // the catalog given as data (property catalogData, or products as objects)
+  #linkNotice = null;    // { kept: [part…] } after a share link that could not be read whole
   #problems = [];
-  #planError = null;    // the main result's error, shown at its field
+  #planError = null;     // the main result's error, shown at its field
+  #hostMode = null;      // the view the host asked for; only the host can ask for the teller's
+  #settingMode = false;  // true while the component itself (view switcher, link) sets `mode`
+  #linkRead = false;
 
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
   }
 
-  // Properties mirror attributes (CONTRACT §7).
+  // Properties mirror attributes (CONTRACT §7, §8.5); rich data may be given as objects.
   get catalog() { return this.getAttribute('catalog') ?? ''; }
-  set catalog(v) { this.setAttribute('catalog', v); }
+  set catalog(v) { this.#setOrRemove('catalog', v); }
+  /** The catalog as data: an array of product definitions (or its JSON text); wins over `catalog`. */
+  get catalogData() { return this.#catalogData; }
+  set catalogData(v) {
+    this.#catalogData = v ?? null;
+    if (this.#engine) this.#load();
+  }
+  /** Ids to show, first = chosen. Also accepts an array of ids, or of product definitions (which become catalogData). */
   get products() { return this.getAttribute('products') ?? ''; }
-  set products(v) { this.setAttribute('products', Array.isArray(v) ? v.join(' ') : v); }
-  get mode() { const m = this.getAttribute('mode'); return MODES.includes(m) ? m : 'saver'; }
-  set mode(v) { this.setAttribute('mode', v); }
+  set products(v) {
+    if (Array.isArray(v) && v.some((p) => p && typeof p === 'object')) {
+      this.#catalogData = v.filter((p) => p && typeof p === 'object');
+      const ids = v.map((p) => (p && typeof p === 'object' ? p.id : p)).filter((id) => typeof id === 'string').join(' ');
+      if (this.getAttribute('products') !== ids) { this.setAttribute('products', ids); return; }
+      if (this.#engine) this.#load();
+      return;
+    }
+    this.#setOrRemove('products', Array.isArray(v) ? v.join(' ') : v);
+  }
+  /** The view shown: the teller's only when the host asked for it (mode="teller" set by the page, not by a link or the switcher). */
+  get mode() {
+    const m = this.getAttribute('mode');
+    if (m === 'teller' && !this.#tellerAllowed) return 'saver';
+    return MODES.includes(m) ? m : 'saver';
+  }
+  set mode(v) { this.#setOrRemove('mode', v); }
   get plan() { try { return JSON.parse(this.getAttribute('plan')); } catch { return null; } }
-  set plan(v) { this.setAttribute('plan', typeof v === 'string' ? v : JSON.stringify(v)); }
+  set plan(v) { if (v == null) this.removeAttribute('plan'); else this.setAttribute('plan', typeof v === 'string' ? v : JSON.stringify(v)); }
   get today() { const t = this.getAttribute('today'); return isIsoDate(t) ? t : localToday(); }
-  set today(v) { this.setAttribute('today', v); }
+  set today(v) { this.#setOrRemove('today', v); }
+  /** `light` (default) | `dark` | `auto` (follows the operating system). Pure CSS: no re-render. */
+  get theme() { const t = this.getAttribute('theme'); return THEMES.includes(t) ? t : 'light'; }
+  set theme(v) { this.#setOrRemove('theme', v); }
+  /** Space-separated parts to leave out (HIDEABLE); the property also accepts an array. */
+  get hide() { return this.getAttribute('hide') ?? ''; }
+  set hide(v) { this.#setOrRemove('hide', Array.isArray(v) ? v.join(' ') : v); }
+  /** The base URL of share links (default: the page's own address). */
+  get shareUrl() { return this.getAttribute('share-url') ?? ''; }
+  set shareUrl(v) { this.#setOrRemove('share-url', v); }
+  /** Keep the scenario in the page's address bar. */
+  get urlState() { return this.hasAttribute('url-state'); }
+  set urlState(v) { this.toggleAttribute('url-state', Boolean(v)); }
+
+  #setOrRemove(name, v) {
+    if (v == null || v === false) this.removeAttribute(name); else this.setAttribute(name, String(v));
+  }
+
+  /** The parts the host left out. */
+  get #hidden() {
+    return new Set((this.getAttribute('hide') ?? '').split(/\s+/).filter((x) => HIDEABLE.includes(x)));
+  }
+
+  get #tellerAllowed() {
+    return this.#hostMode === 'teller' && !this.#hidden.has('teller');
+  }
+
+  /** The views the switcher offers: the teller's only where the host asked for it. */
+  get #modes() {
+    return this.#tellerAllowed ? MODES : MODES.filter((m) => m !== 'teller');
+  }
+
+  /** The component's own change of view (the switcher): not a host's request. */
+  #setMode(m) {
+    if (!this.#modes.includes(m)) return;
+    this.#settingMode = true;
+    try { this.setAttribute('mode', m); } finally { this.#settingMode = false; }
+  }
   get language() {
     return resolveLang(this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
   }
@@ -117,6 +192,16 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     addEventListener('beforeprint', this.#beforePrint);
     if (this.#booted) return;
     this.#booted = true;
+    // Properties a host set before this element was defined are own data
+    // properties shadowing the setters: pass them through the setters (every
+    // attribute's property, and the data-only catalogData).
+    for (const name of ['catalogData', ...this.constructor.observedAttributes.map(camel)]) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
     performance.mark('spc-connected');
     const css = h('link', { rel: 'stylesheet', href: new URL('./savings-plan-calculator.css', import.meta.url).href });
     // The stylesheet stays put; renders replace only the content beside it.
@@ -130,7 +215,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
+    if (name === 'mode' && !this.#settingMode) this.#hostMode = newValue;
     if (oldValue === newValue || !this.#engine) return;
+    if (name === 'theme' || name === 'share-url' || name === 'url-state') return; // read where used; the theme is CSS
     if (name === 'catalog' || name === 'products') { this.#load(); return; }
     if (name === 'plan') this.#applyPlanAttribute();
     // Every attribute but the catalog's changes what the form shows: re-render (once per frame).
@@ -151,88 +238,143 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const token = ++this.#loadToken;
     // Engine, texts, catalog and link reader all arrive at once; the header
     // is drawn as soon as the texts are here, while the engine still downloads.
-    const urlState = this.hasAttribute('url-state') ? later('urlState') : null;
-    const catalogText = this.catalog ? this.#fetchCatalog(this.catalog) : null;
+    const linked = !this.#linkRead && /[?&]s=/.test(location.search);
+    const urlState = linked || this.hasAttribute('url-state') ? later('urlState').catch(() => null) : null;
+    const catalogText = this.#catalogData == null && this.catalog ? this.#fetchCatalog(this.catalog) : null;
     const texts = loadTexts(this.language).then(() => { if (!this.#engine && token === this.#loadToken) this.#renderShell(); });
     try {
-      const [engine] = await Promise.all([engineReady ?? loadEngine(), texts, urlState]);
+      // The load started with the module, or a new try after a failure.
+      const [engine] = await Promise.all([loadEngine(), texts, urlState]);
       this.#engine ??= engine;
       performance.mark('spc-engine-ready');
     } catch (e) {
-      this.#fail({ code: 'INVALID_TYPE', path: 'engine', message: String(e?.message ?? e) });
+      if (token !== this.#loadToken) return;
+      await loadTexts(this.language).catch(() => {});
+      this.#fail({ code: 'LOAD_FAILED', path: 'engine', kind: 'engine', url: WASM_URL, reason: String(e?.message ?? e) });
       return;
     }
     this.#catalogError = null;
+    this.#catalogProblems = [];
     let list;
-    if (catalogText) {
+    if (this.#catalogData != null) {
+      list = this.#acceptCatalog(this.#catalogData);
+    } else if (catalogText) {
       const got = await catalogText;
       if (token !== this.#loadToken) return;
-      list = got.ok ? this.#acceptCatalog(got.text) : null;
-      if (!got.ok) this.#catalogError = { code: 'INVALID_TYPE', path: 'catalog', message: translator(this.language)('catalogError', { message: got.message }) };
+      if (got.ok) list = this.#acceptCatalog(got.text);
+      else this.#catalogError = { code: 'LOAD_FAILED', path: 'catalog', kind: 'catalog', url: got.href, reason: got.reason };
     } else {
       list = this.#engine.catalog();
     }
-    if (!list) { this.#products = []; this.#render(); return; }
+    if (!list) { this.#products = []; this.#render(); this.#emitNotices(); return; }
     const wanted = this.products.split(/\s+/).filter(Boolean);
-    const chosen = wanted.length ? wanted.map((id) => list.find((p) => p?.id === id)).filter(Boolean) : list;
-    this.#products = structuredClone(chosen);
+    const chosen = [];
+    for (const id of wanted) {
+      const p = list.find((x) => x.id === id);
+      if (p) chosen.push(p);
+      else this.#catalogProblems.push({ id, problems: [{ code: 'INVALID_VALUE', path: 'products', message: `no product with the id "${id}" in the catalog`, unknown: true }] });
+    }
+    this.#products = JSON.parse(JSON.stringify(wanted.length ? chosen : list));
     this.#pristine = new Map(this.#products.map((p) => [p.id, structuredClone(p)]));
     this.#chosen = this.#products[0]?.id ?? null;
     this.#plan = null;
-    if (urlState) this.#applyUrlState(await urlState);
+    if (!this.#linkRead) {
+      this.#linkRead = true;
+      const reader = linked ? await urlState : null;
+      if (reader) this.#applyLinkState(reader);
+    }
     this.#applyPlanAttribute();
     this.#render();
+    this.#emitNotices();
   }
 
-  /** The catalog's text: { ok, text } or { ok: false, message }. */
+  /** The catalog's text, fetched while the engine loads: { ok, text } or { ok: false, href, reason }. */
   async #fetchCatalog(url) {
+    const href = new URL(url, document.baseURI).href;
     try {
-      const res = await fetch(new URL(url, document.baseURI), { credentials: 'omit' });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const res = await fetch(href, { credentials: 'omit' });
+      if (!res.ok) throw new Error(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
       return { ok: true, text: await res.text() };
     } catch (e) {
-      return { ok: false, message: String(e?.message ?? e) };
+      return { ok: false, href, reason: String(e?.message ?? e) };
     }
   }
 
-  /** Parses and validates a catalog text; invalid products are reported and left out. */
-  #acceptCatalog(text) {
-    const t = translator(this.language);
-    let list;
-    try { list = JSON.parse(text); } catch {
-      this.#catalogError = { code: 'INVALID_TYPE', path: 'catalog', message: t('catalogError', { message: t('catalogNotJson') }) };
-      return null;
+  /**
+   * Parses (when text) and validates a catalog. Every invalid product is
+   * reported with all its problems and left out; the valid ones are kept.
+   * Two products with one id: the second is left out (a link or `products`
+   * could not tell them apart).
+   */
+  #acceptCatalog(data) {
+    let list = data;
+    if (typeof data === 'string') {
+      try { list = JSON.parse(data); } catch {
+        this.#catalogError = { code: 'INVALID_TYPE', path: 'catalog', kind: 'format', reason: 'catalogNotJson' };
+        return null;
+      }
     }
     if (!Array.isArray(list)) {
-      this.#catalogError = { code: 'INVALID_TYPE', path: 'catalog', message: t('catalogError', { message: t('catalogNotArray') }) };
+      this.#catalogError = { code: 'INVALID_TYPE', path: 'catalog', kind: 'format', reason: 'catalogNotArray' };
       return null;
     }
     const good = [];
-    list.forEach((p, i) => {
+    const seen = new Set();
+    list.forEach((p, index) => {
       const r = this.#engine.validateProduct(p);
-      const problems = r.ok ? r.value : [r.error];
-      if (problems.length === 0) good.push(p);
-      else if (!this.#catalogError) {
-        const first = problems[0];
-        this.#catalogError = { code: first.code, path: `catalog[${i}].${first.path.replace(/^product\.?/, '')}`,
-          message: t('catalogError', { message: t('catalogInvalid', { n: i + 1, id: String(p?.id ?? '?'), message: `${first.path}: ${first.message}` }) }) };
+      const problems = r.ok ? [...r.value] : [r.error];
+      if (!problems.length && seen.has(p.id)) {
+        problems.push({ code: 'INVALID_VALUE', path: 'product.id', message: `another product of the catalog has the id "${p.id}"` });
       }
+      if (problems.length) {
+        this.#catalogProblems.push({ index, id: typeof p?.id === 'string' ? p.id : null, problems });
+        return;
+      }
+      seen.add(p.id);
+      good.push(p);
     });
     return good;
   }
 
+  /** The catalog's problems as events (once per load): one per problem, at its catalog path. */
+  #emitNotices() {
+    if (this.#catalogError) this.#emitError(this.#noticeError(this.#catalogError));
+    for (const entry of this.#catalogProblems) {
+      for (const p of entry.problems) {
+        const path = entry.index == null ? p.path : `catalog[${entry.index}]${p.path.replace(/^product/, '')}`;
+        const who = entry.index == null ? '' : `product ${entry.index + 1} (${entry.id ?? '?'}): `;
+        this.#emitError({ code: p.code, path, message: `${who}${p.message}` });
+      }
+    }
+  }
+
+  /** A fatal notice as { code, path, message } (English, for the host's console or logs). */
+  #noticeError(n) {
+    const t = translator('en');
+    const message = n.kind === 'format' ? t('catalogError', { message: t(n.reason) })
+      : n.kind === 'engine' ? `${t('engineError')} ${n.url}: ${n.reason}`
+        : `${t('catalogUnreachable', { url: n.url })} ${n.reason}`;
+    return { code: n.code, path: n.path, message };
+  }
+
   /**
-   * The scenario of a share link. Each part is taken on its own, so a link
+   * A scenario from a share link (`?s=` in the page's address): applied once,
+   * by the instance it names (its id; a link without one, by every instance).
+   * A link cannot open the teller's view, nor carry a teller's rate, unless
+   * the host asked for the teller's view; it cannot change a product where
+   * the host hid the configurator. Each part is taken on its own, so a link
    * cut short or edited keeps every part that can still be read; the notice
    * says which parts were restored when it was not whole.
    */
-  #applyUrlState(urlState) {
-    const decoded = urlState.decodeState(location.href);
+  #applyLinkState(urlState) {
+    const decoded = urlState.readLink(location.href);
     if (!decoded) return;
     const { state: st, complete } = decoded;
+    if (st.id != null && st.id !== this.id) return;
+    const teller = this.#tellerAllowed;
     const kept = [];
     const isText = (v) => typeof v === 'string';
-    if (st.product && typeof st.product === 'object' && isText(st.product.id)) {
+    if (st.product && typeof st.product === 'object' && isText(st.product.id) && !this.#hidden.has('configurator')) {
       const r = this.#engine.validateProduct(st.product);
       if (r.ok && r.value.length === 0) {
         const i = this.#products.findIndex((p) => p.id === st.product.id);
@@ -244,7 +386,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (st.plan && typeof st.plan === 'object' && !Array.isArray(st.plan)) {
       const plan = this.#defaultPlan();
       const ok = {
-        start: isText, installment: isText, withdrawOn: (v) => v === null || isText(v), rate: (v) => v === null || isText(v),
+        start: isText, installment: isText, withdrawOn: (v) => v === null || isText(v), rate: (v) => v === null || (teller && isText(v)),
         inflation: (v) => v === null || isText(v), months: (v) => Number.isInteger(v) && v > 0,
         events: (v) => Array.isArray(v) && v.every((e) => e && typeof e === 'object' && Number.isInteger(e.n)),
       };
@@ -255,7 +397,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
     if (isText(st.target)) { this.#target = st.target; kept.push('target'); }
     if (isText(st.lang) && !this.hasAttribute('lang')) { this.setAttribute('lang', resolveLang(st.lang)); kept.push('lang'); }
-    if (MODES.includes(st.mode) && !this.hasAttribute('mode')) { this.setAttribute('mode', st.mode); kept.push('mode'); }
+    if (MODES.includes(st.mode) && st.mode !== 'teller' && !this.hasAttribute('mode')) { this.#setMode(st.mode); kept.push('mode'); }
     this.#linkNotice = complete ? null : { kept };
   }
 
@@ -281,7 +423,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   #fail(error) {
     this.#catalogError = error;
+    this.#catalogProblems = [];
+    this.#products = [];
     this.#render();
+    this.#emitNotices();
   }
 
   // ---------- rendering: the panels, each in its own slot ----------
@@ -309,22 +454,24 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const t = translator(lang);
     const focusId = this.shadowRoot.activeElement?.id;
     const product = this.#product;
-    const slot = (name) => h('div', { class: `slot slot-${name}` });
-    const root = h('div', { class: 'spc', 'data-mode': mode, lang });
+    const hidden = this.#hidden;
+    const slot = (name, part) => h('div', { class: `slot slot-${name}`, part });
+    const root = h('div', { class: 'spc', 'data-mode': mode, 'data-hide': [...hidden].join(' ') || null, lang });
     const ui = this.#ui = { live: h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true', id: 'live' }), folds: {} };
     root.append(ui.live);
 
     ui.header = slot('header');
-    header.render(ui.header, { lang, mode, modes: MODES }, this.#opts({
+    header.render(ui.header, { lang, mode, modes: this.#modes, hide: hidden }, this.#opts({
       onLang: (l) => this.setAttribute('lang', l),
-      onMode: (m) => this.setAttribute('mode', m),
+      onMode: (m) => this.#setMode(m),
       onShare: () => this.#share(),
       onPrint: () => window.print(),
     }));
     ui.notices = slot('notices');
-    notices.render(ui.notices, { error: this.#catalogError, link: this.#linkNotice }, this.#opts());
+    notices.render(ui.notices, { error: this.#catalogError, problems: this.#catalogProblems, link: this.#linkNotice }, this.#opts({
+      onRetry: () => this.#load(),
+    }));
     root.append(ui.header, ui.notices);
-    if (this.#catalogError) this.#emitError(this.#catalogError);
     if (!product) {
       this.#mount.replaceChildren(root);
       return;
@@ -337,14 +484,18 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#folds = Object.fromEntries(Object.keys(FOLDS).map((k) => [k, open]));
     }
 
-    ui.quote = slot('quote');
-    ui.headline = slot('headline');
-    ui.plan = slot('plan');
-    ui.compare = slot('compare');
+    ui.quote = slot('quote', 'quote');
+    ui.headline = slot('headline', 'headline');
+    ui.plan = slot('plan', 'form');
+    ui.compare = slot('compare', 'comparison');
     // The answer first: on a phone the headline is on the first screen, above the form.
-    root.append(ui.quote, h('div', { class: 'top' }, ui.headline, ui.plan), ui.compare);
+    // The host's own content: a call to action under the headline, a disclaimer under the results.
+    root.append(ui.quote,
+      h('div', { class: 'top' }, h('div', { class: 'result' }, ui.headline, h('slot', { name: 'call-to-action' })), ui.plan),
+      ui.compare, h('slot', { name: 'disclaimer' }));
     if (mode !== 'compact') {
-      for (const name of ['chart', 'whatIf', 'solve', 'explain', 'schedule', 'config']) {
+      for (const [name, token] of PANELS) {
+        if (hidden.has(token)) continue;
         const outer = slot(name);
         root.append(outer);
         ui.folds[name] = outer;
@@ -377,13 +528,13 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const lang = this.language;
     const mode = this.mode;
     const head = h('div', { class: 'slot slot-header' });
-    header.render(head, { lang, mode, modes: MODES }, this.#opts({
+    header.render(head, { lang, mode, modes: this.#modes, hide: this.#hidden }, this.#opts({
       onLang: (l) => this.setAttribute('lang', l),
-      onMode: (m) => this.setAttribute('mode', m),
+      onMode: (m) => this.#setMode(m),
       onShare: () => {},
       onPrint: () => window.print(),
     }));
-    this.#mount.replaceChildren(h('div', { class: 'spc', 'data-mode': mode, lang, 'aria-busy': 'true' },
+    this.#mount.replaceChildren(h('div', { class: 'spc', 'data-mode': mode, 'data-hide': [...this.#hidden].join(' ') || null, lang, 'aria-busy': 'true' },
       head, h('p', { class: 'loading' }, translator(lang)('loading'))));
     // The number and date formats the first figure will use take a while to
     // set up the first time: do it now, while the engine is still on its way.
@@ -729,6 +880,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (!file) return;
     const t = translator(this.language);
     this.#catalogError = null;
+    this.#catalogProblems = [];
     const list = this.#acceptCatalog(await file.text());
     if (list && list.length) {
       this.#products = structuredClone(list);
@@ -737,6 +889,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#configStatus = t('catalogLoaded', { n: list.length });
     }
     this.#render();
+    this.#emitNotices();
   }
 
   // ---------- printing ----------
@@ -766,7 +919,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const product = this.#product;
     const pristine = this.#pristine.get(product?.id);
     const edited = product && JSON.stringify(product) !== JSON.stringify(pristine);
-    return { chosen: product?.id, plan: this.#planForEngine(), lang: this.language, mode: this.mode, target: this.#target || undefined, product: edited ? product : undefined };
+    return { id: this.id || undefined, chosen: product?.id, plan: this.#planForEngine(), lang: this.language, mode: this.mode,
+      target: this.#target || undefined, product: edited ? product : undefined };
   }
 
   // The address bar follows the scenario, a moment after typing stops.
@@ -781,9 +935,17 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }, 150);
   }
 
+  /**
+   * "Copy link": the host's `share-url` (e.g. its own page, for an iframe) or
+   * this page's address, with the scenario in `s`. Opened, the component on
+   * that page (the instance with the same id) restores it.
+   */
   async #share() {
+    if (!this.#product) return;
     const { stateUrl } = await later('urlState');
-    const url = stateUrl(location.href, this.#state());
+    let base = location.href;
+    try { if (this.shareUrl) base = new URL(this.shareUrl, document.baseURI).href; } catch { /* a bad base: the page's address */ }
+    const url = stateUrl(base, this.#state());
     let copied = true;
     try { await navigator.clipboard.writeText(url); } catch { copied = false; }
     header.showShare(this.#ui.header, { url, copied }, this.#opts());

@@ -1,7 +1,7 @@
 // The scenario in the URL (?s=…): product, plan, language, view, target and
 // an edited product, as base64url JSON, so a link restores the whole scenario.
 // A link that was cut short (a chat app, a line break in an e-mail) is read as
-// far as it goes: decodeState says what it could not read.
+// far as it goes: readLink says whether it was whole.
 
 function toBase64Url(text) {
   const bytes = new TextEncoder().encode(text);
@@ -50,11 +50,11 @@ export function encodeState(state) {
 }
 
 /**
- * The state in a URL's `s` parameter: null when there is none, else
+ * A share link read as far as it goes: null when the URL has no `s`, else
  * { state, complete }: `complete` false when the link had to be salvaged
- * (state then holds what could be read, possibly nothing: {}).
+ * (cut short or damaged; state then holds what could be read, possibly {}).
  */
-export function decodeState(href) {
+export function readLink(href) {
   let s;
   try { s = new URL(href).searchParams.get('s'); } catch { return null; }
   if (!s) return null;
@@ -66,6 +66,12 @@ export function decodeState(href) {
   } catch { /* salvage below */ }
   const partial = salvageJson(text);
   return { state: partial && typeof partial === 'object' && !Array.isArray(partial) && partial.v === 1 ? partial : {}, complete: false };
+}
+
+/** The state in a URL's `s` parameter, or null (none, or not readable whole). */
+export function decodeState(href) {
+  const link = readLink(href);
+  return link?.complete ? link.state : null;
 }
 
 /** The current URL with the state in it. */

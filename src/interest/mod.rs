@@ -74,13 +74,8 @@ pub fn earn_period(schedule: &Schedule, earns_from: EarnsFrom, n: u32, paid_on: 
 pub fn accrue(method: Method, deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, at_maturity: bool) -> Result<Accrued> {
     match method {
         Method::MonthlyProduct => monthly_product::accrue(deposits, schedule, end),
-        Method::DailyProduct { day_count, accrue_to } => {
-            let end = if at_maturity && accrue_to == AccrueTo::DayBeforeMaturity {
-                end.pred_opt().unwrap_or(end)
-            } else {
-                end
-            };
-            daily_product::accrue(deposits, schedule, end, day_count)
+        Method::DailyProduct { day_count, .. } => {
+            daily_product::accrue(deposits, schedule, accrual_end(method, end, at_maturity), day_count)
         }
         Method::Compound { period_months, broken_period, .. } => {
             compound::accrue(deposits, schedule, end, period_months, broken_period)
@@ -88,10 +83,21 @@ pub fn accrue(method: Method, deposits: &[Deposit], schedule: &Schedule, end: Na
     }
 }
 
-/// Lump-sum growth factor − 1 over `units30` thirtieths of a month at
-/// `rate` for compound products; used by renewals.
-pub fn compound_growth(rate: Decimal, period_months: u32, broken: crate::product::BrokenPeriod, units30: i64) -> Result<Decimal> {
-    compound::growth_minus_one(rate, period_months, broken, units30)
+/// The day accrual stops (exclusive) for a piece of interest that runs to
+/// `end`: the day before under `accrueTo: dayBeforeMaturity` when `end` is a
+/// maturity (so neither the maturity day nor the day before it earns), else
+/// `end`. Tax is split over the same days (CONTRACT.md §6).
+pub fn accrual_end(method: Method, end: NaiveDate, at_maturity: bool) -> NaiveDate {
+    match method {
+        Method::DailyProduct { accrue_to: AccrueTo::DayBeforeMaturity, .. } if at_maturity => end.pred_opt().unwrap_or(end),
+        _ => end,
+    }
+}
+
+/// Exact interest of a compound product on a lump sum `value` held
+/// `units30` thirtieths of a month at `rate`; used by renewals.
+pub fn compound_interest(value: Decimal, rate: Decimal, period_months: u32, broken: crate::product::BrokenPeriod, units30: i64) -> Result<Decimal> {
+    compound::lump_interest(value, rate, period_months, broken, units30)
 }
 
 /// Groups deposits by rate, in order of first appearance: (rate, Σ weight, amount shown).

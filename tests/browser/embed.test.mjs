@@ -109,7 +109,7 @@ test('a hostile catalog is text, a broken one an error in its own instance; the 
   const { page, log, dialogs, context } = await openHost('/fixtures/hostile.html');
   await waitFor(page, 'xss', '#payout');
   await waitFor(page, 'notjson', '#catalog-error');
-  await waitFor(page, 'invalid', '#catalog-error');
+  await waitFor(page, 'invalid', '#catalog-problems');
   await waitFor(page, 'good', '#payout');
   // The product name is shown as text; no element was made from it, no script ran.
   assert.equal(await text(page, 'xss', '#product option'), '<img src=x onerror=alert(1)>');
@@ -121,8 +121,11 @@ test('a hostile catalog is text, a broken one an error in its own instance; the 
   assert.ok(!log.requests.some((u) => new URL(u).pathname === '/x'), 'the img src was never requested');
   // Not JSON: a clear error inside that instance.
   assert.match(await text(page, 'notjson', '#catalog-error'), /not valid JSON/);
-  // An invalid product: named in the error; the valid one still computes.
-  assert.match(await text(page, 'invalid', '#catalog-error'), /product 2 \(bad-rate\) is invalid/);
+  // An invalid product: named in the error with each of its problems; the valid one still computes.
+  const problems = await text(page, 'invalid', '#catalog-problems');
+  assert.match(problems, /Product 2 \(bad-rate\):/);
+  assert.match(problems, /colour: unknown field/);
+  assert.match(problems, /terms\[0\]\.rate: decimals are strings/);
   await waitFor(page, 'invalid', '#payout');
   // The well-behaved instance is untouched.
   assert.equal((await text(page, 'good', '#payout')).trim(), 'CN¥12,087.75');

@@ -36,10 +36,11 @@ after(async () => {
   server?.close();
 });
 
-/** The page with a scenario in its link (today pinned through the plan's start), ready. */
+/** The page (teller.html for the teller's view) with a scenario in its link, ready. */
 async function open(state = {}, options = {}) {
   const s = encodeState({ chosen: 'cn-lczq-standard', plan: PLAN, lang: 'zh-CN', mode: 'saver', ...state });
-  const o = await openPage(browser, `${origin}/?s=${s}`, options);
+  const page = state.mode === 'teller' ? '/teller.html' : '/';
+  const o = await openPage(browser, `${origin}${page}?s=${s}`, options);
   await ready(o.page);
   return o;
 }

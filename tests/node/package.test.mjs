@@ -185,6 +185,7 @@ test('the TypeScript declarations name exactly the fields the engine returns', a
   assert.deepEqual(Object.keys(renewing.schedule[0]).sort(), fields('ScheduleRow'));
   assert.deepEqual(Object.keys(renewing.renewals[0]).sort(), fields('RenewalRow'));
   assert.deepEqual(Object.keys(renewing.explain[0]).sort(), fields('ExplainStep'));
+  assert.deepEqual(Object.keys(compared.assumptions[0]).sort(), fields('Assumption'));
   const breach = engine.calculate({ ...catalog[0], demandRate: '0.01' }, { start: '2025-01-15', months: 12, installment: '100', events: [{ n: 2, missed: true }] });
   assert.deepEqual(Object.keys(breach.breach).sort(), fields('BreachRow'));
   assert.deepEqual(Object.keys(breach.warnings[0] ?? { code: 1, path: 1, message: 1 }).sort(), fields('Warning'));

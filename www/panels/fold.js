@@ -27,7 +27,7 @@ export function fold(slot, { id, className, title, open, onToggle }) {
 
 /** Opens a fold drawn by fold() (a link to it, a problem to show). */
 export function openFold(slot) {
-  const button = slot.querySelector('.fold-toggle');
+  const button = slot?.querySelector('.fold-toggle');
   if (button?.getAttribute('aria-expanded') === 'false') button.click();
 }
 

@@ -3,20 +3,27 @@
 import { h, fill } from '../dom.js';
 import { LANGUAGES } from '../i18n.js';
 
-/** data: { lang, mode, modes }; onLang(tag), onMode(mode), onShare(), onPrint(). */
-export function render(slot, { lang, mode, modes }, { t, onLang, onMode, onShare, onPrint }) {
-  slot.replaceChildren(h('header', { class: 'spc-header' },
-    h('h2', { class: 'spc-title' }, t('title')),
-    h('p', { class: 'spc-subtitle' }, t('subtitle')),
-    h('div', { class: 'toolbar' },
-      h('label', { for: 'lang' }, t('language')),
+/**
+ * data: { lang, mode, modes, hide } — `hide` (a Set) may leave out the title,
+ * the language and view switchers and the share button (the host's `hide`).
+ * onLang(tag), onMode(mode), onShare(), onPrint().
+ */
+export function render(slot, { lang, mode, modes, hide = new Set() }, { t, onLang, onMode, onShare, onPrint }) {
+  const tools = [
+    hide.has('language') ? null : [h('label', { for: 'lang' }, t('language')),
       h('select', { id: 'lang', onchange: (e) => onLang(e.target.value) },
-        LANGUAGES.map((l) => h('option', { value: l.tag, selected: l.tag === lang, lang: l.tag }, l.name))),
-      h('label', { for: 'mode' }, t('mode')),
+        LANGUAGES.map((l) => h('option', { value: l.tag, selected: l.tag === lang, lang: l.tag }, l.name)))],
+    hide.has('view') || modes.length < 2 ? null : [h('label', { for: 'mode' }, t('mode')),
       h('select', { id: 'mode', onchange: (e) => onMode(e.target.value) },
-        modes.map((m) => h('option', { value: m, selected: m === mode }, t(`mode_${m}`)))),
-      h('button', { type: 'button', id: 'share', class: 'secondary', onclick: () => onShare() }, t('share')),
-      mode === 'teller' ? h('button', { type: 'button', id: 'print', class: 'secondary', onclick: () => onPrint() }, t('print')) : null),
+        modes.map((m) => h('option', { value: m, selected: m === mode }, t(`mode_${m}`))))],
+    hide.has('share') ? null : h('button', { type: 'button', id: 'share', class: 'secondary', onclick: () => onShare() }, t('share')),
+    mode === 'teller' ? h('button', { type: 'button', id: 'print', class: 'secondary', onclick: () => onPrint() }, t('print')) : null,
+  ].filter(Boolean);
+  const title = hide.has('title') ? [] : [h('h2', { class: 'spc-title' }, t('title')), h('p', { class: 'spc-subtitle' }, t('subtitle'))];
+  if (!title.length && !tools.length) { slot.replaceChildren(); return; }
+  slot.replaceChildren(h('header', { class: 'spc-header' },
+    title,
+    tools.length ? h('div', { class: 'toolbar' }, tools) : null,
     h('p', { class: 'share-status', role: 'status', id: 'share-status' })));
 }
 
