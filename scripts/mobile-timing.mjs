@@ -5,7 +5,7 @@
 // each run and the median, with the requests and bytes the page had fetched
 // when the figure appeared.
 //
-//   node scripts/mobile-timing.mjs [--root www] [--path /] [--runs 7] [--http1] [--before DIR] [--json out.json]
+//   node scripts/mobile-timing.mjs [--root www] [--path /] [--runs 7] [--http1] [--before DIR] [--json out.json] [--cpu 4]
 //
 // Served over HTTP/2 with TLS (a self-signed certificate made by openssl for
 // the run), as CDNs serve files; --http1 serves HTTP/1.1 without TLS instead
@@ -39,6 +39,8 @@ const PATH = arg('path', '/');
 const RUNS = Number(arg('runs', 7));
 const JSON_OUT = arg('json', null);
 const HTTP1 = process.argv.includes('--http1');
+// Diagnosis only: another CPU slowdown (1 shows what the network alone costs). The profile's figure is at 4.
+const CPU = Number(arg('cpu', 4));
 const BEFORE = arg('before', null);
 
 // Lighthouse's mobile throttling (lighthouse-core/config/constants.js, mobileSlow4G).
@@ -111,7 +113,7 @@ async function coldLoad(browser, url) {
     offline: false, latency: PROFILE.latencyMs,
     downloadThroughput: PROFILE.downloadBytesPerSecond, uploadThroughput: PROFILE.uploadBytesPerSecond,
   });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => performance.getEntriesByName('spc-first-figure-painted').length > 0, null, { timeout: 60000, polling: 50 });
   const m = await page.evaluate(() => {
@@ -170,11 +172,12 @@ try {
 // The CPU slowdown multiplies this machine's speed: the load on it (other work) shows in the figures.
 const machine = { cpus: cpus().length, loadAverage1mBefore: Number(loadBefore.toFixed(2)), loadAverage1mAfter: Number(loadavg()[0].toFixed(2)) };
 console.log(`\nmachine: ${machine.cpus} CPUs, 1-minute load average ${machine.loadAverage1mBefore} before, ${machine.loadAverage1mAfter} after`);
+if (CPU !== PROFILE.cpuSlowdown) console.log(`NOTE: CPU slowdown ${CPU}×, not the profile's ${PROFILE.cpuSlowdown}× (a diagnosis, not the figure)`);
 const summaries = roots.map(([label, root], k) => {
   const list = runs[k];
   const mid = [...list].sort((a, b) => a.figureMs - b.figureMs)[Math.floor((list.length - 1) / 2)];
   return {
-    label, root, path: PATH, protocol: mid.protocol, runs: list.length,
+    label, root, path: PATH, protocol: mid.protocol, cpuSlowdown: CPU, runs: list.length,
     medianFirstFigureMs: Math.round(median(list.map((r) => r.figureMs))),
     minFirstFigureMs: Math.round(Math.min(...list.map((r) => r.figureMs))),
     maxFirstFigureMs: Math.round(Math.max(...list.map((r) => r.figureMs))),

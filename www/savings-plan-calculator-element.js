@@ -239,7 +239,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     // Engine, texts, catalog and link reader all arrive at once; the header
     // is drawn as soon as the texts are here, while the engine still downloads.
     const linked = !this.#linkRead && /[?&]s=/.test(location.search);
-    const urlState = linked || this.hasAttribute('url-state') ? later('urlState').catch(() => null) : null;
+    // The link reader only when the address holds a link; `url-state` writes the address later.
+    const urlState = linked ? later('urlState').catch(() => null) : null;
     const catalogText = this.#catalogData == null && this.catalog ? this.#fetchCatalog(this.catalog) : null;
     const texts = loadTexts(this.language).then(() => { if (!this.#engine && token === this.#loadToken) this.#renderShell(); });
     try {
