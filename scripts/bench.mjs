@@ -43,11 +43,12 @@ const gz = (b) => gzipSync(b, { level: 9 }).length;
 
 // What a host page downloads for the component: the first screen (the
 // element's static imports, the Chinese texts, the stylesheet, the engine),
-// then the panels, texts and helpers it imports when they are first needed.
+// then the panels, texts and helpers it imports when they are first needed
+// (the teller's quote modules in the teller's view only).
 const FIRST = ['savings-plan-calculator.js', 'savings-plan-calculator-element.js', 'engine.js', 'dom.js', 'format.js', 'i18n.js', 'input.js',
-  'locales/zh-CN.js', ...['field', 'fold', 'header', 'notices', 'plan-form', 'headline', 'comparison'].map((p) => `panels/${p}.js`),
+  'rate-input.js', 'quote-meta.js', 'locales/zh-CN.js', ...['field', 'fold', 'header', 'notices', 'plan-form', 'headline', 'comparison'].map((p) => `panels/${p}.js`),
   'savings-plan-calculator.css', 'pkg/savings_plan.js', 'pkg/savings_plan_bg.wasm'];
-const LATER = ['locales/en.js', 'locales/en-IN.js', 'csv.js', 'url-state.js',
+const LATER = ['locales/en.js', 'locales/en-IN.js', 'csv.js', 'url-state.js', 'quote-compare.js', 'print-quote.js', 'words-rmb.js', 'words-inr.js',
   ...['chart', 'what-if', 'solve', 'explain', 'schedule', 'configurator', 'quote', 'disclosure'].map((p) => `panels/${p}.js`)];
 const COMPONENT = [...FIRST, ...LATER];
 const www = new URL('../www/', import.meta.url);

@@ -35,6 +35,17 @@ if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ] || ! fc-list 2>/
   fi
 fi
 
+step "poppler-utils (pdfinfo, pdftotext, pdftoppm: the printed quote's tests and renderings)"
+if ! command -v pdfinfo >/dev/null || ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  else
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  fi
+fi
+
 step "node tooling (binaryen's wasm-opt, playwright-core, axe-core)"
 if [ ! -d tools/node_modules ] || [ tools/package.json -nt tools/node_modules/.installed ]; then
   (cd tools && npm install --no-audit --no-fund --loglevel=error && touch node_modules/.installed)

@@ -410,6 +410,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
             message: format!("the teller rate {}% replaces the product's {}%", plain(contract), plain(term_rate)),
         });
     }
+    warnings.extend(product.rate_override.warning(&product.terms, plan.rate));
 
     // Schedule rows. Amount and rate repeat from row to row: write each once.
     let mut shown_amount = (Decimal::ZERO, Cell::new("0"));

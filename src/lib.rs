@@ -41,6 +41,7 @@ mod renewal;
 mod settle;
 mod solve;
 pub mod tax;
+pub mod teller;
 mod xirr;
 
 #[cfg(target_arch = "wasm32")]

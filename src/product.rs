@@ -265,6 +265,8 @@ pub struct Product {
     pub renew: Option<Renew>,
     pub value_protection: Option<ValueProtection>,
     pub tax: Vec<TaxStep>,
+    /// How far a teller's rate may go before a warning (`rateOverride`).
+    pub rate_override: crate::teller::RateOverride,
 }
 
 impl Product {
@@ -277,6 +279,7 @@ impl Product {
 const TOP: &[&str] = &[
     "schema", "id", "name", "note", "currency", "terms", "ratesEffective", "demandRate", "installment",
     "interest", "rounding", "missed", "early", "overdue", "maturity", "valueProtection", "tax",
+    "disclosure", "rateOverride",
 ];
 
 fn rate_value(v: &Value, path: &str) -> Result<Decimal> {
@@ -394,6 +397,8 @@ fn read_product(v: &Value, p: &mut Problems) -> Option<Product> {
     let renew = read_maturity(&o, p);
     let value_protection = read_value_protection(&o, p);
     let tax = read_tax(&o, p);
+    crate::teller::read_disclosure(&o, p);
+    let rate_override = crate::teller::read_rate_override(&o, p);
 
     Some(Product {
         id: id?,
@@ -410,6 +415,7 @@ fn read_product(v: &Value, p: &mut Problems) -> Option<Product> {
         renew: renew?,
         value_protection: value_protection?,
         tax: tax?,
+        rate_override: rate_override?,
     })
 }
 

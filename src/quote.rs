@@ -96,7 +96,7 @@ pub struct BreachRow {
 }
 
 /// Something the saver or teller should know that does not stop the result.
-/// Codes: `RATE_BEFORE_EFFECTIVE`, `RATE_OVERRIDE`, `SUBSIDY_FORFEITED`.
+/// Codes: `RATE_BEFORE_EFFECTIVE`, `RATE_OVERRIDE`, `RATE_OVERRIDE_HIGH`, `SUBSIDY_FORFEITED`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Warning {
     pub code: &'static str,

@@ -55,6 +55,10 @@ export interface Product {
   maturity?: { action: "payout" } | { action: "renew"; renew: Renew };
   valueProtection?: { subsidyRate: Decimal } | { inflation: Decimal } | null;
   tax?: TaxStep[];
+  /** The bank's statement printed on a quote of this product; each text at most 600 characters. */
+  disclosure?: LocalizedText;
+  /** The bank's word for a teller's negotiated rate, and how many percentage points above the highest term rate it may go without RATE_OVERRIDE_HIGH (default 0). */
+  rateOverride?: { label?: LocalizedText; margin?: Decimal };
 }
 
 /** An exception to paying installment n on its due date. */
@@ -93,7 +97,7 @@ export type ExplainKey =
 export interface ExplainStep { key: ExplainKey; formula: string; value: string }
 /** What a result rests on that nobody knows today (CONTRACT.md §8.1); source "product": nobody chose it. */
 export interface Assumption { key: "inflation"; value: Decimal; source: "plan" | "product" }
-export interface Warning { code: "RATE_BEFORE_EFFECTIVE" | "RATE_OVERRIDE" | "SUBSIDY_FORFEITED"; path: string; message: string }
+export interface Warning { code: "RATE_BEFORE_EFFECTIVE" | "RATE_OVERRIDE" | "RATE_OVERRIDE_HIGH" | "SUBSIDY_FORFEITED"; path: string; message: string }
 
 /** What one product pays for one plan (CONTRACT.md §3). */
 export interface Result {

@@ -164,3 +164,33 @@ fn validate_product_lists_every_problem() {
     assert!(paths.contains(&"product.interest.method"));
     assert!(savings_plan::validate_product(&std()).is_empty());
 }
+
+#[test]
+fn disclosure_and_rate_override_are_checked_at_their_paths() {
+    let plan = || plan("2025-01-15", 12, "1000", None);
+    let long = "字".repeat(601);
+    for (change, code, path) in [
+        (json!({ "disclosure": 5 }), "INVALID_TYPE", "product.disclosure"),
+        (json!({ "disclosure": {} }), "INVALID_VALUE", "product.disclosure"),
+        (json!({ "disclosure": { "zh-CN": 1 } }), "INVALID_TYPE", "product.disclosure.zh-CN"),
+        (json!({ "disclosure": { "en": "  " } }), "INVALID_VALUE", "product.disclosure.en"),
+        (json!({ "disclosure": { "zh-CN": long } }), "INVALID_VALUE", "product.disclosure.zh-CN"),
+        (json!({ "disclosure": { "english": "x" } }), "INVALID_VALUE", "product.disclosure.english"),
+        (json!({ "rateOverride": "0.5" }), "INVALID_TYPE", "product.rateOverride"),
+        (json!({ "rateOverride": { "margn": "0.5" } }), "UNKNOWN_FIELD", "product.rateOverride.margn"),
+        (json!({ "rateOverride": { "margin": "-0.1" } }), "INVALID_VALUE", "product.rateOverride.margin"),
+        (json!({ "rateOverride": { "margin": 0.5 } }), "INVALID_DECIMAL", "product.rateOverride.margin"),
+        (json!({ "rateOverride": { "label": { "en": "" } } }), "INVALID_VALUE", "product.rateOverride.label.en"),
+        (json!({ "rateOverride": { "label": ["x"] } }), "INVALID_TYPE", "product.rateOverride.label"),
+    ] {
+        let mut prod = std();
+        for (k, v) in change.as_object().unwrap() {
+            prod[k] = v.clone();
+        }
+        expect(prod, plan(), code, path);
+    }
+    let mut fine = std();
+    fine["disclosure"] = json!({ "zh-CN": "字".repeat(600), "en": "Deposits are insured.", "en-IN": "x" });
+    fine["rateOverride"] = json!({ "label": "柜员议价利率", "margin": "0.5" });
+    assert!(savings_plan::calculate(&fine, &plan()).is_ok());
+}

@@ -429,8 +429,27 @@ fn effective_yield_and_real_payout() {
 fn warnings_for_old_rates_and_teller_override() {
     let r = run(&vector_product("cn-lczq-standard"), &plan("2025-01-15", 12, "1000", Some("1.35")));
     let codes: Vec<&str> = r["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
-    assert_eq!(codes, ["RATE_BEFORE_EFFECTIVE", "RATE_OVERRIDE"]);
+    // 1.35% is above the product's highest term rate (0.85%) and it sets no margin.
+    assert_eq!(codes, ["RATE_BEFORE_EFFECTIVE", "RATE_OVERRIDE", "RATE_OVERRIDE_HIGH"]);
     assert_eq!(r["warnings"][0]["path"], "plan.start");
+    assert_eq!(r["warnings"][2]["path"], "plan.rate");
+}
+
+#[test]
+fn teller_rate_warns_only_above_the_highest_term_rate_plus_the_margin() {
+    let codes = |product: &Value, rate: &str| -> Vec<String> {
+        let r = run(product, &plan("2025-06-15", 12, "1000", Some(rate)));
+        r["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap().to_string()).collect()
+    };
+    let plain = vector_product("cn-lczq-standard"); // terms 0.65 / 0.85 / 0.85, no margin
+    assert_eq!(codes(&plain, "0.85"), ["RATE_OVERRIDE"]);
+    assert_eq!(codes(&plain, "0.86"), ["RATE_OVERRIDE", "RATE_OVERRIDE_HIGH"]);
+    let mut margin = plain.clone();
+    margin["rateOverride"] = json!({ "label": { "zh-CN": "柜员议价利率", "en": "Negotiated rate" }, "margin": "0.50" });
+    assert_eq!(codes(&margin, "1.35"), ["RATE_OVERRIDE"]);
+    assert_eq!(codes(&margin, "1.36"), ["RATE_OVERRIDE", "RATE_OVERRIDE_HIGH"]);
+    // The product's own rate is no override at all.
+    assert!(codes(&margin, "0.65").is_empty());
 }
 
 #[test]

@@ -1,4 +1,4 @@
-// embed.html?catalog=…&products=…&lang=…&mode=…&plan=…&today=…&theme=…&hide=…&share-url=…&id=…
+// embed.html?catalog=…&products=…&lang=…&mode=…&plan=…&today=…&theme=…&hide=…&share-url=…&issuer=…&quote-valid-days=…&id=…
 // The calculator for sites that cannot load third-party modules. It takes its
 // attributes from the query (the frame's address is the host's request, so
 // mode=teller there is the host asking), posts its height to the parent
@@ -10,7 +10,7 @@
 // address; embed-resize.js passes it on from the host page's address.
 import './savings-plan-calculator.js';
 
-const ATTRIBUTES = ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'share-url', 'variants', 'currencies', 'issuer'];
+const ATTRIBUTES = ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'share-url', 'variants', 'currencies', 'issuer', 'quote-valid-days'];
 const calc = document.querySelector('savings-plan-calculator');
 const params = new URLSearchParams(location.search);
 if (params.get('id')) calc.id = params.get('id');

@@ -85,3 +85,18 @@ export function termText(months, t) {
   if (m % 12 !== 0) return t('months', { n: m });
   return t('termOption', { years: m === 12 ? t('year') : t('years', { n: m / 12 }), months: m });
 }
+
+/** A product's text field (a string or { lang: text }) in a language, or ''. */
+export function productText(value, lang) {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const l = resolveLang(lang);
+    return value[l] ?? value[l.split('-')[0]] ?? value.en ?? Object.values(value)[0] ?? '';
+  }
+  return '';
+}
+
+/** The bank's word for a teller's negotiated rate (the product's `rateOverride.label`), else ours. */
+export function rateLabel(product, lang, t) {
+  return productText(product?.rateOverride?.label, lang) || t('negotiatedRate');
+}

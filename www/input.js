@@ -1,8 +1,8 @@
-// Numbers as people type them, turned into the plain decimal strings the
-// engine reads ("1000", "1.35"). Text only: no float ever holds an amount.
-//   amounts: "1,000", "1 000", "1,00,000" (lakh), "１０００" (full-width),
-//            "1万" / "1.5万" (×10,000), "¥1,000", "1000元"
-//   rates:   "1.1%", "１．１％"
+// Amounts as people type them, turned into the plain decimal strings the
+// engine reads ("1000", "1000.50"). Text only: no float ever holds an amount.
+//   "1,000", "1 000", "1,00,000" (lakh), "１０００" (full-width),
+//   "1万" / "1.5万" (×10,000), "¥1,000", "1000元"
+// (Rates and inflation as typed, "1.1%", are rate-input.js's.)
 // What cannot be read unambiguously ("1,5", "1.000,50") is returned as typed,
 // so the engine refuses it at its field instead of the page guessing.
 
@@ -50,11 +50,4 @@ export function normaliseAmount(text) {
   let value = m[2] !== undefined ? `${int}.${m[2]}` : int;
   if (wan) value = shift(value, 4);
   return sign + value;
-}
-
-/** A plain decimal rate (percent per year) from "1.1%", "１．１％", " 1.10 % ". */
-export function normaliseRate(text) {
-  const raw = String(text ?? '').trim();
-  const s = fold(raw).replace(/%$/, '');
-  return /^-?\d+(\.\d+)?$/.test(s) ? s : raw;
 }

@@ -62,6 +62,12 @@ export declare class SavingsPlanCalculatorElement extends HTMLElement {
   set shareUrl(value: string | null);
   /** Keep the scenario in the page's address bar. */
   urlState: boolean;
+  /** The bank's name as printed on a teller's quote. */
+  get issuer(): string;
+  set issuer(value: string | null);
+  /** Days a printed teller quote holds (1–365, default 7). */
+  get quoteValidDays(): number;
+  set quoteValidDays(value: number | string | null);
   /** The language in use. */
   readonly language: SavingsPlanLanguage;
 

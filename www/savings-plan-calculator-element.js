@@ -14,8 +14,10 @@
 // code loads when that panel is first shown, after the first figure is painted.
 import { loadEngine, WASM_URL } from './engine.js';
 import { h } from './dom.js';
-import { resolveLang, translator, productName, loadTexts, textsReady } from './i18n.js';
-import { normaliseAmount, normaliseRate } from './input.js';
+import { resolveLang, translator, productName, rateLabel, loadTexts, textsReady } from './i18n.js';
+import { normaliseAmount } from './input.js';
+import { rateText } from './rate-input.js';
+import { quoteNumber, validUntil, validDays } from './quote-meta.js';
 import { warmFormats } from './format.js';
 import { clearFieldErrors, showFieldError, planFieldId, errorText, fieldLabel } from './panels/field.js';
 import { fold, openFold, details } from './panels/fold.js';
@@ -47,6 +49,8 @@ const LATER = {
   schedule: () => import('./panels/schedule.js'),
   config: () => import('./panels/configurator.js'),
   quote: () => import('./panels/quote.js'),
+  quoteCompare: () => import('./quote-compare.js'),
+  printQuote: () => import('./print-quote.js'),
   disclosure: () => import('./panels/disclosure.js'),
   csv: () => import('./csv.js'),
   urlState: () => import('./url-state.js'),
@@ -76,7 +80,7 @@ function localToday() {
 const isIsoDate = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 export class SavingsPlanCalculatorElement extends HTMLElementBase {
-  static observedAttributes = ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'share-url', 'url-state'];
+  static observedAttributes = ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'share-url', 'url-state', 'issuer', 'quote-valid-days'];
 
   /** Registers the element; a host may rename the tag or use a scoped registry. */
   static define(tag = 'savings-plan-calculator', registry = globalThis.customElements) {
@@ -109,6 +113,15 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #hostMode = null;      // the view the host asked for; only the host can ask for the teller's
   #settingMode = false;  // true while the component itself (view switcher, link) sets `mode`
   #linkRead = false;
+  #builtIn = false;      // the built-in example catalog is in use (its quote says the rates are examples)
+  // The products chosen to compare with the quoted one (ids of catalog
+  // products or of its derived variants). One state field: the product
+  // picker feeds it (issue 9), the printed quote reads it (issue 11). Until
+  // the picker is there, the `products` attribute's ids after the first.
+  #compareIds = [];
+  #customer = '';        // the customer's name as the teller typed it: in memory only, never stored or sent
+  #quoteNumber = '';
+  #quoteKey = '';
 
   constructor() {
     super();
@@ -147,6 +160,12 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   set plan(v) { if (v == null) this.removeAttribute('plan'); else this.setAttribute('plan', typeof v === 'string' ? v : JSON.stringify(v)); }
   get today() { const t = this.getAttribute('today'); return isIsoDate(t) ? t : localToday(); }
   set today(v) { this.#setOrRemove('today', v); }
+  /** The bank's name as printed on a quote (CONTRACT §8.5). */
+  get issuer() { return (this.getAttribute('issuer') ?? '').trim(); }
+  set issuer(v) { this.#setOrRemove('issuer', v); }
+  /** Days a printed quote holds: a whole number from 1 to 365, default 7. */
+  get quoteValidDays() { return validDays(this.getAttribute('quote-valid-days')); }
+  set quoteValidDays(v) { this.#setOrRemove('quote-valid-days', v); }
   /** `light` (default) | `dark` | `auto` (follows the operating system). Pure CSS: no re-render. */
   get theme() { const t = this.getAttribute('theme'); return THEMES.includes(t) ? t : 'light'; }
   set theme(v) { this.#setOrRemove('theme', v); }
@@ -212,6 +231,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   disconnectedCallback() {
     removeEventListener('beforeprint', this.#beforePrint);
+    modules.printQuote?.offerQuote(this, false);
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -267,6 +287,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     } else {
       list = this.#engine.catalog();
     }
+    this.#builtIn = !this.catalog && !this.#catalogData;
     if (!list) { this.#products = []; this.#render(); this.#emitNotices(); return; }
     const wanted = this.products.split(/\s+/).filter(Boolean);
     const chosen = [];
@@ -278,6 +299,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#products = JSON.parse(JSON.stringify(wanted.length ? chosen : list));
     this.#pristine = new Map(this.#products.map((p) => [p.id, structuredClone(p)]));
     this.#chosen = this.#products[0]?.id ?? null;
+    this.#compareIds = wanted.slice(1).filter((id) => this.#products.some((p) => p.id === id));
     this.#plan = null;
     if (!this.#linkRead) {
       this.#linkRead = true;
@@ -466,7 +488,6 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       onLang: (l) => this.setAttribute('lang', l),
       onMode: (m) => this.#setMode(m),
       onShare: () => this.#share(),
-      onPrint: () => window.print(),
     }));
     ui.notices = slot('notices');
     notices.render(ui.notices, { error: this.#catalogError, problems: this.#catalogProblems, link: this.#linkNotice }, this.#opts({
@@ -478,6 +499,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       return;
     }
     this.#plan ??= this.#defaultPlan(product);
+    // The teller's quote prints alone: print-quote.js (teller code) is loaded in teller mode only.
+    if (mode === 'teller') later('printQuote').then((m) => m.offerQuote(this, this.mode === 'teller'));
+    else modules.printQuote?.offerQuote(this, false);
     // Long sections start folded where the component is phone-wide (its own width, not the screen's).
     if (!this.#folds) {
       const width = this.getBoundingClientRect().width;
@@ -518,6 +542,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
     ui.disclosure = slot('disclosure');
     root.append(ui.disclosure);
+    // Outside the teller's view there is no quote, only its `quote-header` slot
+    // (the component has the same slots in every view; nothing of it shows).
+    if (mode !== 'teller') ui.quote.append(h('article', { class: 'quote-doc', id: 'quote-doc' }, h('slot', { name: 'quote-header' })));
     this.#renderPlanForm();
     this.#mount.replaceChildren(root);
     this.#compute();
@@ -533,7 +560,6 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       onLang: (l) => this.setAttribute('lang', l),
       onMode: (m) => this.#setMode(m),
       onShare: () => {},
-      onPrint: () => window.print(),
     }));
     this.#mount.replaceChildren(h('div', { class: 'spc', 'data-mode': mode, 'data-hide': [...this.#hidden].join(' ') || null, lang, 'aria-busy': 'true' },
       head, h('p', { class: 'loading' }, translator(lang)('loading'))));
@@ -557,8 +583,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #planInput(name, value) {
     const plan = this.#plan;
     if (name === 'installment') plan.installment = normaliseAmount(value);
-    else if (name === 'rate') plan.rate = normaliseRate(value) || null;
-    else if (name === 'inflation') plan.inflation = normaliseRate(value) || null;
+    else if (name === 'rate') plan.rate = rateText(value);
+    else if (name === 'inflation') plan.inflation = rateText(value);
     else if (name === 'start') { plan.start = value; plan.events = []; }
     else if (name === 'months') { plan.months = Number(value); plan.events = []; this.#render(); return; }
     this.#compute();
@@ -762,18 +788,19 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (!ui[name] || (!this.#detailsFor && name !== 'config')) return;
     if (FOLDS[name] && !this.#folds[name] && !(teller && name === 'schedule')) return;
     if (name === 'config' && !this.#configOpen) return;
-    if (name === 'quote' && !teller && !this.#printing) return;
+    if (name === 'quote' && !teller) return;
     const m = modules[name];
-    if (!m) {
+    const needs = name === 'quote' ? ['quote', 'quoteCompare', 'printQuote'] : [name];
+    if (needs.some((n) => !modules[n])) {
       const slot = ui[name];
-      later(name).then(() => { if (this.#ui[name] === slot) this.#draw(name); });
+      Promise.all(needs.map(later)).then(() => { if (this.#ui[name] === slot) this.#draw(name); });
       return;
     }
     const opts = this.#opts();
     const product = this.#product;
     const result = this.#detailsFor?.result ?? null;
-    if (name === 'quote') m.render(ui.quote, { product, plan: this.#plan, result, today: this.today }, opts);
-    else if (name === 'disclosure') m.render(ui.disclosure, { product }, opts);
+    if (name === 'quote') this.#renderQuote(m);
+    else if (name === 'disclosure') m.render(ui.disclosure, { product, builtIn: this.#builtIn }, opts);
     else if (name === 'chart') m.render(ui.chart, { entries: this.#entries }, opts);
     else if (name === 'whatIf') this.#renderWhatIf(m);
     else if (name === 'solve') this.#solve(m);
@@ -786,6 +813,44 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
         },
       }));
     } else if (name === 'config') this.#renderConfig(m);
+  }
+
+  /**
+   * The teller's quote: the quoted product and the products chosen to
+   * compare, priced together by the engine; a new quote number whenever what
+   * it quotes changes (not when only the customer's name is typed).
+   */
+  #renderQuote(quote = modules.quote) {
+    const ui = this.#ui;
+    if (!ui.quote || !quote) return;
+    const mode = this.mode;
+    if (mode !== 'teller') return;
+    const product = this.#product;
+    const plan = this.#planForEngine();
+    const variants = this.#variants(product);
+    const items = [variants[0], ...this.#compareIds.filter((id) => id !== product.id)
+      .map((id) => variants.find((v) => v.product.id === id)).filter(Boolean)];
+    const main = this.#entries[0];
+    const comparison = main?.result ? modules.quoteCompare.quoteComparison(this.#engine, items, plan) : null;
+    const today = this.today;
+    const key = JSON.stringify([product, plan, items.map((i) => i.product.id), today]);
+    if (key !== this.#quoteKey) {
+      this.#quoteKey = key;
+      this.#quoteNumber = quoteNumber(today);
+    }
+    const t = translator(this.language);
+    quote.render(ui.quote, { mode, product, plan: this.#plan, result: comparison?.entries?.[0]?.result ?? main?.result ?? null,
+      error: comparison?.error ?? main?.error ?? null, comparison: comparison?.error ? null : comparison, issuer: this.issuer, today,
+      validUntil: validUntil(today, this.quoteValidDays), number: this.#quoteNumber, customer: this.#customer,
+      builtIn: this.#builtIn, rateLabel: rateLabel(product, this.language, t) }, this.#opts({
+      onCustomer: (name) => { this.#customer = name; this.#renderQuote(); },
+      onPrint: () => this.#print(),
+    }));
+  }
+
+  /** Prints the quote alone (print-quote.js hides the host page meanwhile). */
+  #print() {
+    if (this.mode === 'teller' && modules.printQuote) modules.printQuote.printQuote(this); else window.print();
   }
 
   /** "How we calculated" from the headline: open the explanation and go there. */
@@ -859,9 +924,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const status = this.#configStatus;
     this.#configStatus = null;
     m.render(this.#ui.config, { product: this.#product, products: this.#products, problems: this.#problems, status }, this.#opts({
-      onEdit: (structural) => {
+      onEdit: () => {
         this.#compute();
-        if (structural) this.#renderPlanForm();
+        // The form follows names, limits and the bank's word for the teller's rate (cheap once built).
+        this.#renderPlanForm();
       },
       onLoadFile: (file) => this.#loadCatalogFile(file),
       onReset: () => this.#resetProduct(),
@@ -887,6 +953,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#products = structuredClone(list);
       this.#pristine = new Map(this.#products.map((p) => [p.id, structuredClone(p)]));
       this.#chosen = this.#products[0].id;
+      this.#builtIn = false;
+      this.#compareIds = [];
       this.#configStatus = t('catalogLoaded', { n: list.length });
     }
     this.#render();
@@ -895,12 +963,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   // ---------- printing ----------
 
-  #printing = false;
-  // The quote and the schedule print even where they are folded or not yet
-  // shown; a panel whose code has not arrived yet prints from the next time.
+  // The schedule prints even where it is folded (its code arrives with the
+  // first fold opened or, for a teller, after the first figure).
   #beforePrint = () => {
-    this.#printing = true;
-    this.#draw('quote');
     if (modules.schedule && this.#ui.schedule && !this.#ui.schedule.firstChild) {
       const open = this.#folds?.schedule;
       if (this.#folds) this.#folds.schedule = true;

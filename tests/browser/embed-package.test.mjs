@@ -68,7 +68,9 @@ test('the packed tarball installs offline into a fresh folder and computes a fig
     assert.ok(files.includes(f), `${f} is in the package`);
   }
   for (const f of ['index.html', 'teller.html', 'app.js', 'page.css']) assert.ok(!files.includes(f), `${f} (the demo page) is not`);
-  assert.ok(info.size < 160_000, `tarball ${info.size} B gzipped`);
+  // A budget against shipping what is not the component (demo pages, test output): 158 KB before the
+  // phone layout, typed input and lazy panels (issue 12) added 11 KB of their own.
+  assert.ok(info.size < 175_000, `tarball ${info.size} B gzipped`);
 
   // 2. A fresh project installs it: offline, nothing from a registry.
   const app = join(work, 'app');
@@ -192,7 +194,7 @@ test('custom-elements.json, the d.ts and the README are true to the element', as
         hideable: HIDEABLE,
         parts: [...new Set([...root.querySelectorAll('[part]')].flatMap((el) => el.getAttribute('part').split(/\s+/)))].sort(),
         slots: [...root.querySelectorAll('slot')].map((s) => s.name).sort(),
-        accessors: Object.fromEntries(['catalog', 'catalogData', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'shareUrl', 'urlState', 'language', 'variants', 'currencies', 'issuer']
+        accessors: Object.fromEntries(['catalog', 'catalogData', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'shareUrl', 'urlState', 'language', 'variants', 'currencies', 'issuer', 'quoteValidDays']
           .map((n) => [n, accessor(n)])),
       };
     });

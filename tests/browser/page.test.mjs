@@ -283,28 +283,7 @@ test('reverse solve gives the monthly amount for a target', async () => {
   await context.close();
 });
 
-test('print view: a quote with plan, comparison, schedule, rates date and disclosure', async () => {
-  const { page, context } = await open('/');
-  await pinToday(page);
-  await teller(page);
-  await setPlan(page, { start: '2025-01-15', installment: '1000', rate: '1.35' });
-  await page.emulateMedia({ media: 'print' });
-  const visible = await page.evaluate(() => {
-    const root = document.querySelector('savings-plan-calculator').shadowRoot;
-    const shown = (sel) => { const el = root.querySelector(sel); return !!el && el.checkVisibility(); };
-    return { head: shown('.print-head'), plan: shown('#print-plan'), toolbar: shown('.toolbar'), schedule: shown('#schedule'), compare: shown('#compare-table'), disclosure: shown('#disclosure'), config: shown('#config') };
-  });
-  assert.deepEqual(visible, { head: true, plan: true, toolbar: false, schedule: true, compare: true, disclosure: true, config: false });
-  assert.match(await waitText(page, 'print-plan', /1\.35%/), /1\.35%/);
-  assert.match(await shadowText(page, 'disclosure'), /利率自 2025年5月20日 起执行/);
-  await page.screenshot({ path: new URL('print.png', OUT).pathname, fullPage: true });
-  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-  await writeFile(new URL('quote.pdf', OUT), pdf);
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  assert.equal(pages, 1, 'a 1-year quote prints on one page');
-  await page.emulateMedia({ media: 'screen' });
-  await context.close();
-});
+// The printed teller quote has its own tests: tests/browser/quote.test.mjs.
 
 test('the whole flow with the keyboard alone', async () => {
   const { page, context } = await open('/teller.html');

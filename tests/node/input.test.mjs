@@ -1,9 +1,9 @@
-// Amounts and rates as people type them become the plain decimals the engine
-// reads; what cannot be read unambiguously is passed on as typed (the engine
-// then refuses it at its field).
+// Amounts as people type them become the plain decimals the engine reads;
+// what cannot be read unambiguously is passed on as typed (the engine then
+// refuses it at its field). Rates as typed: rate-input.js, tested in tests/node/quote.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normaliseAmount, normaliseRate } from '../../www/input.js';
+import { normaliseAmount } from '../../www/input.js';
 
 test('amounts: grouping, full-width digits, 万, currency signs', () => {
   const cases = {
@@ -21,10 +21,4 @@ test('amounts that are not unambiguous numbers are passed on as typed', () => {
   for (const typed of ['1,5', '1.000,50', '10,00', 'abc', '1e3', '', '1..5', '万', ',100', '1,000,00']) {
     assert.equal(normaliseAmount(typed), typed.trim(), typed);
   }
-});
-
-test('rates: a trailing percent sign, full-width forms', () => {
-  const cases = { '1.1%': '1.1', '1.1 %': '1.1', '１．１％': '1.1', '1.35': '1.35', '-1': '-1', '2': '2' };
-  for (const [typed, want] of Object.entries(cases)) assert.equal(normaliseRate(typed), want, typed);
-  for (const typed of ['1,1%', 'abc', '%']) assert.equal(normaliseRate(typed), typed, typed);
 });

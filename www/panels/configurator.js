@@ -63,6 +63,12 @@ const FIELDS = [
   { path: 'valueProtection.kind', type: 'vpKind', structural: true, label: ['f_vp_kind'] },
   { path: 'valueProtection.value', type: 'vpValue', when: (p) => p.valueProtection != null, label: ['f_vp_value'] },
   { path: 'tax', type: 'list', columns: [['from', 'date'], ['rate', 'decimal']], blank: { from: '2000-01-01', rate: '0' } },
+  // What the printed quote says (optional: an empty box removes the text).
+  { path: 'disclosure.zh-CN', type: 'longtext', optional: true, label: ['f_disclosure', { lang: '简体中文' }] },
+  { path: 'disclosure.en', type: 'longtext', optional: true, label: ['f_disclosure', { lang: 'English' }] },
+  { path: 'rateOverride.label.zh-CN', type: 'text', optional: true, label: ['f_rateOverride_label', { lang: '简体中文' }] },
+  { path: 'rateOverride.label.en', type: 'text', optional: true, label: ['f_rateOverride_label', { lang: 'English' }] },
+  { path: 'rateOverride.margin', type: 'decimal', optional: true },
 ];
 
 const idOf = (path) => `f-${path.replace(/[.[\]]+/g, '-').replace(/-$/, '')}`;
@@ -97,6 +103,8 @@ export function fieldIdFor(path) {
   if (p === 'valueProtection') return idOf('valueProtection.kind');
   if (p === 'maturity.renew') return idOf('maturity.action');
   if (p === 'name') return idOf('name.en');
+  if (p === 'disclosure') return idOf('disclosure.zh-CN');
+  if (p === 'rateOverride' || p === 'rateOverride.label') return idOf(p === 'rateOverride' ? 'rateOverride.margin' : 'rateOverride.label.zh-CN');
   return idOf(p.replace(/\[(\d+)\]/g, '.$1'));
 }
 
@@ -182,10 +190,27 @@ export function renderConfigurator(root, product, { t, onEdit }) {
         };
         value = typeof product.name === 'object' ? product.name?.[f.path.slice(5)] : (f.path === 'name.en' ? product.name : '');
       }
+      if (f.optional) {
+        // A text kept as one string is shown in the English box; an emptied box removes its key.
+        const [top, ...rest] = f.path.split('.');
+        if (typeof getPath(product, rest.length > 1 ? `${top}.${rest[0]}` : top) === 'string' && f.path.endsWith('.en')) {
+          value = getPath(product, rest.length > 1 ? `${top}.${rest[0]}` : top);
+        }
+        set = (v) => {
+          const parent = f.path.split('.').slice(0, -1).join('.');
+          if (typeof getPath(product, parent) === 'string') setPath(product, parent, { en: getPath(product, parent) });
+          setPath(product, f.path, v === '' ? undefined : v);
+          for (let up = parent; up; up = up.split('.').slice(0, -1).join('.')) {
+            const o = getPath(product, up);
+            if (o && typeof o === 'object' && !Object.keys(o).length) setPath(product, up, undefined);
+          }
+        };
+      }
       if (value === undefined && !f.nullable) value = DEFAULTS[f.path];
       const type = f.type === 'date' ? 'date' : 'text';
       const numeric = ['decimal', 'int', 'breachN', 'vpValue'].includes(f.type);
-      control = h('input', { id, type, value: value ?? '', 'aria-describedby': describe,
+      control = h(f.type === 'longtext' ? 'textarea' : 'input', { id, type: f.type === 'longtext' ? null : type, rows: f.type === 'longtext' ? 3 : null,
+        value: value ?? '', 'aria-describedby': describe,
         inputmode: numeric ? (f.type === 'decimal' || f.type === 'vpValue' ? 'decimal' : 'numeric') : null,
         autocomplete: 'off', spellcheck: 'false',
         oninput: (e) => { set(parseInput(['int', 'breachN'].includes(f.type) ? 'int' : 'text', e.target.value.trim(), f.nullable)); onEdit(false, id); } });

@@ -2,8 +2,9 @@
 import { h } from '../dom.js';
 import { date } from '../format.js';
 
-/** data: { product }. */
-export function render(slot, { product }, { t, lang }) {
+/** data: { product, builtIn } (the example-rates note only with the built-in catalog). */
+export function render(slot, { product, builtIn }, { t, lang }) {
   slot.replaceChildren(h('footer', { class: 'disclosure' },
-    h('p', { id: 'disclosure' }, product.ratesEffective ? `${t('ratesEffective', { date: date(product.ratesEffective, lang) })} ` : '', t('disclosure'))));
+    h('p', { id: 'disclosure' }, product.ratesEffective ? `${t('ratesEffective', { date: date(product.ratesEffective, lang) })} ` : '', t('disclosure'),
+      builtIn ? ` ${t('exampleRatesScreen')}` : '')));
 }

@@ -52,8 +52,9 @@ export function upperLimit(product) {
 
 /**
  * An engine error in the reader's language, with the product's limits filled
- * in. A text for the error at its own field (`err_CODE_field`) wins over the
- * code's general text, so a bad opening date never reads as a withdrawal's.
+ * in. A field may say more than the code's general words: a text for the
+ * error at its own field (`err_field_CODE`, e.g. err_rate_INVALID_VALUE: how
+ * to type a rate) wins, so a bad opening date never reads as a withdrawal's.
  */
 export function errorText(error, product, { t, lang }) {
   const inst = product?.installment ?? {};
@@ -67,7 +68,7 @@ export function errorText(error, product, { t, lang }) {
     step: number(inst.step ?? '0.01', lang),
     terms: terms.length ? new Intl.ListFormat(lang, { type: 'disjunction' }).format(terms) : '',
   };
-  const specific = upper == null && error.code === 'TARGET_UNREACHABLE' ? null : `err_${error.code}_${field}`;
+  const specific = upper == null && error.code === 'TARGET_UNREACHABLE' ? null : `err_${field}_${error.code}`;
   const text = specific ? t(specific, vars) : specific;
   return text && text !== specific ? text : t(`err_${error.code}`, vars);
 }

@@ -1,14 +1,14 @@
-// The component's header: title, language and view switchers, share and
-// print buttons, and the share status line.
+// The component's header: title, language and view switchers, the share
+// button and the share status line.
 import { h, fill } from '../dom.js';
 import { LANGUAGES } from '../i18n.js';
 
 /**
  * data: { lang, mode, modes, hide } — `hide` (a Set) may leave out the title,
  * the language and view switchers and the share button (the host's `hide`).
- * onLang(tag), onMode(mode), onShare(), onPrint().
+ * onLang(tag), onMode(mode), onShare(). (The teller's print button is the quote panel's.)
  */
-export function render(slot, { lang, mode, modes, hide = new Set() }, { t, onLang, onMode, onShare, onPrint }) {
+export function render(slot, { lang, mode, modes, hide = new Set() }, { t, onLang, onMode, onShare }) {
   const tools = [
     hide.has('language') ? null : [h('label', { for: 'lang' }, t('language')),
       h('select', { id: 'lang', onchange: (e) => onLang(e.target.value) },
@@ -17,7 +17,6 @@ export function render(slot, { lang, mode, modes, hide = new Set() }, { t, onLan
       h('select', { id: 'mode', onchange: (e) => onMode(e.target.value) },
         modes.map((m) => h('option', { value: m, selected: m === mode }, t(`mode_${m}`))))],
     hide.has('share') ? null : h('button', { type: 'button', id: 'share', class: 'secondary', onclick: () => onShare() }, t('share')),
-    mode === 'teller' ? h('button', { type: 'button', id: 'print', class: 'secondary', onclick: () => onPrint() }, t('print')) : null,
   ].filter(Boolean);
   const title = hide.has('title') ? [] : [h('h2', { class: 'spc-title' }, t('title')), h('p', { class: 'spc-subtitle' }, t('subtitle'))];
   if (!title.length && !tools.length) { slot.replaceChildren(); return; }

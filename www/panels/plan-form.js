@@ -3,8 +3,9 @@
 // render; later calls only bring the inputs in step with the plan.
 import { h } from '../dom.js';
 import { money, number, percent, date, currencySymbol } from '../format.js';
-import { productName, productNote, termText } from '../i18n.js';
-import { normaliseAmount, normaliseRate } from '../input.js';
+import { productName, productNote, termText, rateLabel } from '../i18n.js';
+import { normaliseAmount } from '../input.js';
+import { rateText } from '../rate-input.js';
 import { field, syncValue, showReadAs } from './field.js';
 
 /**
@@ -21,6 +22,8 @@ export function render(slot, { product, products, plan, mode }, { t, lang, onPro
   syncValue(slot.querySelector('#inflation'), plan.inflation ?? '');
   const option = slot.querySelector(`#product option[value="${CSS.escape(product.id)}"]`);
   if (option) option.textContent = productName(product, lang);
+  const rateLabelEl = slot.querySelector('label[for="rate"]');
+  if (rateLabelEl) rateLabelEl.textContent = t('rate', { label: rateLabel(product, lang, t) });
 }
 
 function build({ product, products, plan, mode }, { t, lang, onProduct, onInput }) {
@@ -60,10 +63,10 @@ function build({ product, products, plan, mode }, { t, lang, onProduct, onInput 
     field('start', t('start'), t('startHint'),
       h('input', { id: 'start', type: 'date', value: plan.start ?? '', required: true,
         oninput: (e) => onInput('start', e.target.value) })),
-    mode === 'teller' ? field('rate', t('rate'), t('rateHint', { rate: termRate }),
+    mode === 'teller' ? field('rate', t('rate', { label: rateLabel(product, lang, t) }), t('rateHint', { rate: termRate }),
       h('input', { id: 'rate', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: plan.rate ?? '',
-        oninput: typed('rate', normaliseRate, rate) }), { readAs: true }) : null,
+        oninput: typed('rate', rateText, rate) }), { readAs: true }) : null,
     mode !== 'compact' ? field('inflation', t('inflation'), t('inflationHint'),
       h('input', { id: 'inflation', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: plan.inflation ?? '',
-        oninput: typed('inflation', normaliseRate, rate) }), { readAs: true }) : null);
+        oninput: typed('inflation', rateText, rate) }), { readAs: true }) : null);
 }
