@@ -69,19 +69,10 @@ test('phone: the headline and its one-line explanation are on the first screen; 
   }, [calc, id]);
   const figure = await box('payout');
   const line = await box('headline-explain');
-  // Sections below the first screen are laid out when scrolled near: scroll through for the real height.
-  const height = await page.evaluate(async () => {
-    let last = 0;
-    while (document.documentElement.scrollHeight !== last) {
-      last = document.documentElement.scrollHeight;
-      for (let y = 0; y < last; y += innerHeight / 2) {
-        scrollTo(0, y);
-        await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
-      }
-    }
-    scrollTo(0, 0);
-    return last;
-  });
+  // The panels below the first screen arrive after it: wait for the last of them, then measure.
+  await page.locator(q('disclosure')).waitFor();
+  await page.locator(q('target')).waitFor();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(figure.bottom <= PHONE.height, `payout ends at ${figure.bottom} px`);
   assert.ok(line.bottom <= PHONE.height, `the one-line explanation ends at ${line.bottom} px`);
   assert.match(await shadowText(page, 'headline-explain'), /存入本金 ¥12,000\.00，按年利率 0\.65% 得利息 ¥42\.25。/);
