@@ -49,7 +49,7 @@ const FIRST = ['savings-plan-calculator.js', 'savings-plan-calculator-element.js
   'rate-input.js', 'quote-meta.js', 'locales/zh-CN.js', ...['field', 'fold', 'header', 'notices', 'plan-form', 'headline', 'comparison'].map((p) => `panels/${p}.js`),
   'savings-plan-calculator.css', 'pkg/savings_plan.js', 'pkg/savings_plan_bg.wasm'];
 const LATER = ['locales/en.js', 'locales/en-IN.js', 'csv.js', 'url-state.js', 'quote-compare.js', 'print-quote.js', 'words-rmb.js', 'words-inr.js',
-  ...['chart', 'what-if', 'solve', 'explain', 'schedule', 'configurator', 'quote', 'disclosure'].map((p) => `panels/${p}.js`)];
+  ...['chart', 'what-if', 'solve', 'explain', 'schedule', 'configurator', 'quote', 'disclosure', 'statement-shell'].map((p) => `panels/${p}.js`)];
 const COMPONENT = [...FIRST, ...LATER];
 const www = new URL('../www/', import.meta.url);
 const sizes = async (files) => {
@@ -68,6 +68,13 @@ for (const f of ['embed.html', 'embed.css', 'embed.js']) frameGz += gz(await rea
 
 const calcUs = median(() => engine.calculate(catalog[0], plan));
 const compareUs = median(() => engine.compare(catalog, plan), { batch: 20 });
+// The README's worked example (reconcile): without a bank figure, and with one no rule explains (every hypothesis priced).
+const row = (date, amount) => ({ date, amount });
+const statement = { start: '2025-01-15', months: 12, installment: null, bankPayout: null, deposits: [
+  row('2025-01-15', '1000'), row('2025-02-15', '1000'), row('2025-03-15', '1000'), row('2025-04-15', '1000'), row('2025-06-16', '2000'),
+  row('2025-07-15', '1000'), row('2025-08-15', '1000'), row('2025-10-15', '1000'), row('2025-11-15', '1000'), row('2025-11-20', '1000'), row('2025-12-15', '1000')] };
+const reconcileUs = median(() => engine.reconcile(catalog[0], statement), { batch: 20 });
+const unexplainedUs = median(() => engine.reconcile(catalog[0], { ...statement, bankPayout: '11041.11' }), { batch: 2, rounds: 20 });
 const nativeCalc = await nativeMedian('calculate 5-year monthly plan (cn-lczq-standard)');
 const nativeCompare = await nativeMedian('compare 5-year plan over the whole catalog (7 products)');
 const fmt = (x) => (x == null ? 'n/a (run cargo bench)' : `${x.toFixed(1)} µs`);
@@ -82,5 +89,6 @@ console.log(`| figure | measured | target |
 | the iframe page (component + embed.html, .css, .js) | **${frameGz} B gzipped** | |
 | \`calculate\`, 5-year plan, Node ${process.version} | **${fmt(calcUs)}**${ratio(calcUs, nativeCalc)} | ≤ 20 µs, within 2× native |
 | \`compare\`, 7-product catalog, Node | **${fmt(compareUs)}**${ratio(compareUs, nativeCompare)} | |
+| \`reconcile\`, the README's worked example, Node | **${fmt(reconcileUs)}**; with a bank figure no rule explains: **${fmt(unexplainedUs)}** | |
 | native \`calculate\` (criterion median) | ${fmt(nativeCalc)} | |
 | native \`compare\` (criterion median) | ${fmt(nativeCompare)} | |`);

@@ -8,7 +8,7 @@
 //! contract (see the README). It is pure: no clock, no I/O, no globals, so
 //! the same input gives the same output natively and in WebAssembly.
 //!
-//! Entry points: [`calculate`], [`compare`], [`solve_installment`],
+//! Entry points: [`calculate`], [`compare`], [`reconcile`], [`solve_installment`],
 //! [`validate_product`], [`catalog`].
 //!
 //! ```
@@ -37,6 +37,7 @@ pub mod plan;
 pub mod product;
 mod protection;
 pub mod quote;
+pub mod reconcile;
 mod renewal;
 mod settle;
 mod solve;
@@ -53,4 +54,5 @@ pub use compare::{compare, Compared};
 pub use error::{Error, ErrorCode, Result};
 pub use product::{parse_product, validate_product};
 pub use quote::Quote;
+pub use reconcile::{reconcile, Reconciliation};
 pub use solve::{solve_installment, Solution};

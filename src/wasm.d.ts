@@ -130,3 +130,75 @@ export interface Result {
 
 export type CompareEntry = Result | { error: Problem };
 export interface Solution { installment: Decimal; result: Result }
+
+/** One row of a statement: a deposit as the bank recorded it (CONTRACT.md §8.2). */
+export interface StatementDeposit { date: IsoDate; amount: Decimal; description?: string | null }
+
+/** A real deposit history to check (CONTRACT.md §8.2). */
+export interface Statement {
+  start: IsoDate;
+  months: number;
+  /** null: the first deposit's amount. */
+  installment?: Decimal | null;
+  deposits: StatementDeposit[];
+  withdrawOn?: IsoDate | null;
+  /** The contract rate on the saver's passbook, when it differs from the product's. */
+  rate?: Decimal | null;
+  /** What the bank paid. */
+  bankPayout?: Decimal | null;
+}
+
+/** A deposit the product's rules could not place (the deposit is "ignored"; the rest is priced). */
+export interface ReconcileProblem {
+  code: "DEPOSIT_BEFORE_START" | "DEPOSIT_AFTER_CLOSE" | "DEPOSIT_NOT_A_MULTIPLE" | "DEPOSIT_NOT_MATCHED";
+  /** "statement.deposits[3].date", "statement.deposits[3].amount" or "statement.deposits[3]". */
+  path: string;
+  message: string;
+}
+
+/** One statement row, in the statement's order, and the installments it paid. */
+export interface DepositMatch {
+  index: number;
+  date: IsoDate;
+  amount: Decimal;
+  installments: number[];
+  status: "paid" | "late" | "ignored";
+}
+
+/** A cause that reproduces the bank's figure exactly, or says none does. */
+export type BankCause =
+  | { key: "agrees"; payout: Decimal; message: string }
+  | { key: "noBreach"; installment: number; date: IsoDate; trigger: BreachRow["trigger"]; effect: BreachRow["effect"]; payout: Decimal; message: string }
+  | { key: "breach"; installment: number; date: IsoDate; trigger: BreachRow["trigger"]; effect: BreachRow["effect"]; expected: string; payout: Decimal; message: string }
+  | { key: "makeUpWindow"; value: string; expected: string; payout: Decimal; message: string }
+  | { key: "lateFee"; value: Decimal; expected: Decimal; amount: Decimal; payout: Decimal; message: string }
+  | { key: "tax"; value: Decimal; expected: Decimal; amount: Decimal; payout: Decimal; message: string }
+  | { key: "rounding"; value: "halfUp" | "halfEven" | "down"; expected: "halfUp" | "halfEven" | "down"; payoutScale?: number; payout: Decimal; message: string }
+  | { key: "rate"; value: Decimal; expected: Decimal; payout: Decimal; message: string }
+  | { key: "demandRate"; value: Decimal; expected: Decimal; payout: Decimal; message: string }
+  | { key: "ignoredDeposits"; amount: Decimal; message: string }
+  | { key: "unexplained"; message: string };
+
+export interface BankComparison {
+  payout: Decimal;
+  /** bankPayout − result.payout */
+  difference: Decimal;
+  explain: BankCause[];
+}
+
+/** The plan a statement amounts to: an ordinary plan, every field written out. */
+export interface ReconciledPlan extends Plan {
+  events: PlanEvent[];
+  rate: Decimal | null;
+  withdrawOn: IsoDate | null;
+  inflation: null;
+}
+
+/** A statement reconciled: the plan it amounts to, what the product's rules pay, each deposit's fate. */
+export interface Reconciliation {
+  plan: ReconciledPlan;
+  result: Result;
+  deposits: DepositMatch[];
+  problems: ReconcileProblem[];
+  bank: BankComparison | null;
+}

@@ -68,6 +68,18 @@ pub fn compare(
     write(&entries)
 }
 
+/// A real deposit history checked against the product's rules and the bank's figure (CONTRACT.md §8.2).
+#[wasm_bindgen(js_name = "reconcile", unchecked_return_type = "Reconciliation")]
+pub fn reconcile(
+    #[wasm_bindgen(unchecked_param_type = "Product")] product: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Statement")] statement: JsValue,
+) -> Result<JsValue, JsValue> {
+    let product = read(&product, "product")?;
+    let statement = read(&statement, "statement")?;
+    let reconciliation = crate::reconcile(&product, &statement).map_err(|e| to_js_error(&e))?;
+    write(&reconciliation)
+}
+
 /// The smallest installment whose payout reaches `targetPayout`.
 #[wasm_bindgen(js_name = "solveInstallment", unchecked_return_type = "Solution")]
 pub fn solve_installment(

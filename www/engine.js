@@ -29,6 +29,7 @@ const api = {
   calculate: (product, plan) => attempt(() => wasm.calculate(product, plan)),
   compare: (products, plan) => attempt(() => wasm.compare(products, plan)),
   solveInstallment: (product, plan, target) => attempt(() => wasm.solveInstallment(product, plan, target)),
+  reconcile: (product, statement) => attempt(() => wasm.reconcile(product, statement)),
   validateProduct: (product) => attempt(() => wasm.validateProduct(product)),
   catalog: () => wasm.catalog(),
 };

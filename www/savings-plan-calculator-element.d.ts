@@ -12,7 +12,7 @@ export type SavingsPlanTheme = 'light' | 'dark' | 'auto';
 /** What `hide` can leave out. */
 export type SavingsPlanHiddenPart =
   | 'language' | 'view' | 'share' | 'teller' | 'configurator' | 'chart' | 'what-if'
-  | 'solve' | 'explain' | 'schedule' | 'csv' | 'title';
+  | 'solve' | 'explain' | 'schedule' | 'statement' | 'csv' | 'title';
 /** The parts `hide` can leave out, in this order. */
 export declare const HIDEABLE: readonly SavingsPlanHiddenPart[];
 

@@ -30,9 +30,9 @@ import * as comparison from './panels/comparison.js';
 const MODES = ['saver', 'teller', 'compact'];
 const THEMES = ['light', 'dark', 'auto'];
 /** What `hide` can leave out (CONTRACT §8.5, plus `title`: the component's own heading). */
-export const HIDEABLE = ['language', 'view', 'share', 'teller', 'configurator', 'chart', 'what-if', 'solve', 'explain', 'schedule', 'csv', 'title'];
+export const HIDEABLE = ['language', 'view', 'share', 'teller', 'configurator', 'chart', 'what-if', 'solve', 'explain', 'schedule', 'statement', 'csv', 'title'];
 /** The panels below the comparison, by the `hide` token that leaves each out. */
-const PANELS = [['chart', 'chart'], ['whatIf', 'what-if'], ['solve', 'solve'], ['explain', 'explain'], ['schedule', 'schedule'], ['config', 'configurator']];
+const PANELS = [['chart', 'chart'], ['whatIf', 'what-if'], ['solve', 'solve'], ['explain', 'explain'], ['schedule', 'schedule'], ['config', 'configurator'], ['statement', 'statement']];
 /** `share-url` → `shareUrl`: the property of an attribute. */
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 // Start fetching and compiling the engine while the page is still parsing.
@@ -53,6 +53,7 @@ const LATER = {
   printQuote: () => import('./print-quote.js'),
   disclosure: () => import('./panels/disclosure.js'),
   csv: () => import('./csv.js'),
+  statementShell: () => import('./panels/statement-shell.js'),
   urlState: () => import('./url-state.js'),
 };
 const modules = {};
@@ -547,6 +548,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (mode !== 'teller') ui.quote.append(h('article', { class: 'quote-doc', id: 'quote-doc' }, h('slot', { name: 'quote-header' })));
     this.#renderPlanForm();
     this.#mount.replaceChildren(root);
+    if (ui.statement) this.#renderStatement();
     this.#compute();
     if (focusId) this.shadowRoot.getElementById(focusId)?.focus({ preventScroll: true });
   }
@@ -917,6 +919,61 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     return m.announcement?.({ product, solution, error }, this.#opts()) ?? null;
   }
 
+  // ---------- check my statement ----------
+
+  #statement = { open: false };
+  #statementView = null;     // panels/statement.js, once loaded
+  #statementLoading = null;
+
+  /**
+   * The statement view reconciles against the chosen product; "show this
+   * plan" loads the plan it found. Folded, it is only a summary (drawn after
+   * the first figure): its module is fetched the first time it is opened.
+   */
+  #renderStatement() {
+    const slot = this.#ui.statement;
+    if (!slot) return;
+    if (!this.#statementView) {
+      if (!modules.statementShell) {
+        later('statementShell').then(() => { if (this.#ui.statement === slot) this.#renderStatement(); });
+        return;
+      }
+      if (!slot.firstChild) {
+        modules.statementShell.shell(slot, this.#statement, this.#opts({
+          onToggle: (open) => {
+            this.#statement.open = open;
+            if (open) this.#loadStatementView();
+          },
+        }));
+      }
+      if (this.#statement.open) this.#loadStatementView();
+      return;
+    }
+    const product = this.#product;
+    this.#statementView.render(slot, { product, state: this.#statement, months: this.#plan?.months }, this.#opts({
+      reconcile: (doc) => this.#engine.reconcile(product, doc),
+      onUsePlan: (plan) => {
+        this.#plan = plan;
+        this.#render();
+        this.shadowRoot.getElementById('plan-form')?.scrollIntoView?.({ block: 'start' });
+      },
+    }));
+  }
+
+  #loadStatementView() {
+    this.#statementLoading ??= import('./panels/statement.js').then((view) => {
+      this.#statementView = view;
+      this.#renderStatement();
+    }, (e) => {
+      // Shown in the view; opening it again tries again.
+      this.#statementLoading = null;
+      const details = this.#ui.statement?.querySelector('#statement');
+      details?.querySelector('#stmt-load-error')?.remove();
+      details?.append(h('p', { class: 'error-text', id: 'stmt-load-error', role: 'alert' }, translator(this.language)('stmt_loadFailed')));
+      this.#emitError({ code: 'LOAD_FAILED', path: 'statement', message: String(e?.message ?? e) });
+    });
+  }
+
   // ---------- configurator ----------
 
   #renderConfig(m = modules.config) {
@@ -928,6 +985,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
         this.#compute();
         // The form follows names, limits and the bank's word for the teller's rate (cheap once built).
         this.#renderPlanForm();
+        if (this.#ui.statement) this.#renderStatement();
       },
       onLoadFile: (file) => this.#loadCatalogFile(file),
       onReset: () => this.#resetProduct(),
