@@ -26,7 +26,7 @@ fn bench(c: &mut Criterion) {
     });
     let all = Value::Array(catalog.clone());
     c.bench_function("compare 5-year plan over the whole catalog (7 products)", |b| {
-        b.iter(|| savings_plan::compare(black_box(&all), black_box(&plan)))
+        b.iter(|| savings_plan::compare(black_box(&all), black_box(&plan), black_box(&Value::Null)))
     });
     let text = serde_json::to_string(&standard).unwrap_or_default();
     let plan_text = plan.to_string();

@@ -4,11 +4,11 @@
 
 use crate::calendar::{actual_days, date_cell, format_date, whole_months, Schedule};
 use crate::error::{Error, ErrorCode, Result};
-use crate::explain::{units_sum, Explain};
+use crate::explain::{self, mode_name, units_formula, with_rounding, Explain};
 use crate::interest::{accrue, earn_period, Deposit};
 use crate::ledger::{self, Status};
 use crate::missed::{self, Breach};
-use crate::money::{add, div, fixed, mul, plain, plain_cell, sub, RoundingMode};
+use crate::money::{add, div, fixed, mul, plain, plain_cell, sub};
 use crate::plan::{parse_plan, Plan};
 use crate::product::{parse_product, Carry, EarlyRate, OnBreach, OverdueBase, Product};
 use crate::protection::{self, Source};
@@ -94,12 +94,8 @@ fn early_rate(product: &Product, contract: Decimal, months_held: u32) -> (Decima
             };
             (
                 held.min(contract).checked_sub(penalty).unwrap_or_default().max(Decimal::ZERO),
-                format!(
-                    "max(0, min(held {months_held} months {}%, contract {}%) − {}%)",
-                    plain(held),
-                    plain(contract),
-                    plain(penalty)
-                ),
+                // min(rate for the {months_held} whole months held, contract rate) − penalty
+                format!("max(0, min({}%, {}%) − {}%)", plain(held), plain(contract), plain(penalty)),
             )
         }
     }
@@ -108,14 +104,6 @@ fn early_rate(product: &Product, contract: Decimal, months_held: u32) -> (Decima
 /// An assumed figure as it was given (`"2.0"` stays `"2.0"`).
 fn as_given(value: Decimal) -> String {
     fixed(value, value.scale())
-}
-
-fn mode_name(mode: RoundingMode) -> &'static str {
-    match mode {
-        RoundingMode::HalfUp => "halfUp",
-        RoundingMode::HalfEven => "halfEven",
-        RoundingMode::Down => "down",
-    }
 }
 
 fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quote> {
@@ -229,10 +217,11 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
 
     let accrued = accrue(product.method, &deposits, &schedule, term_end, !closed_in_term)?;
     if let Some(dp) = accrued.day_product {
-        explain.step("dayProduct", format!("Σ amount × days = Σ {} × days", plain(plan.installment)), plain(dp));
-    } else if !accrued.units.is_empty() {
-        let total = accrued.units.iter().try_fold(Decimal::ZERO, |s, u| add(s, *u))?;
-        explain.step("monthUnits", units_sum(&accrued.units), plain(total.round_dp(4)));
+        let amounts: Vec<Decimal> = deposits.iter().map(|d| d.amount).collect();
+        explain.step("dayProduct", explain::day_product_formula(&amounts, &accrued.days), plain(dp));
+    } else if !accrued.thirtieths.is_empty() {
+        let total = accrued.thirtieths.iter().sum::<i64>();
+        explain.step("monthUnits", units_formula(&accrued.thirtieths), plain(div(Decimal::from(total), Decimal::from(30))?.round_dp(10)));
     }
 
     // Overdue on the plan itself (no renewals): base × days × demand ÷ denominator.
@@ -258,7 +247,7 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     if overdue_days > 0 {
         explain.step("overdue", overdue_formula, plain(overdue.round_dp(10)));
     }
-    explain.rounded("rounding", interest_exact, interest, fixed(interest, scale), mode_name(rounding.mode), scale);
+    explain.rounded("rounding", interest_exact, interest, fixed(interest, scale), &rounding);
 
     // Value protection: paid on a maturity or overdue close only, an
     // inflation-linked one at the plan's inflation when it gives one.
@@ -269,8 +258,12 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     }
     if let Some(vp) = product.value_protection {
         let srate = protection::subsidy_rate(vp, contract, plan.inflation);
-        if let (Some((x, Source::Product)), false) = (protection::inflation_used(vp, plan.inflation), closed_in_term) {
+        let inflation = protection::inflation_used(vp, plan.inflation);
+        if let (Some((x, Source::Product)), false) = (inflation, closed_in_term) {
             assumptions.push(Assumption { key: "inflation", value: as_given(x), source: Source::Product.as_str() });
+        }
+        if let (Some((x, _)), false) = (inflation, closed_in_term) {
+            explain.step("subsidyRate", format!("max(0, {}% − {}%)", as_given(x), plain(contract)), plain(srate));
         }
         if closed_in_term {
             warnings.push(Warning {
@@ -281,43 +274,43 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
         } else {
             let s = protection::subsidy(product.method, &deposits, contract, srate, &schedule, maturity)?;
             subsidy = rounding.round(s.total);
-            explain.step("subsidy", if s.formula.is_empty() { "0".into() } else { s.formula }, fixed(subsidy, scale));
+            let formula = if s.formula.is_empty() { "0".into() } else { s.formula };
+            explain.step("subsidy", with_rounding(formula, s.total, subsidy, rounding.mode, scale), fixed(subsidy, scale));
         }
     }
 
     // Late fees for make-ups.
     let late_months = missed::late_months_total(entries.iter().filter(|e| e.is_deposit()), &schedule);
-    let fees = rounding.round(missed::late_fee(plan.installment, product, late_months).ok_or_else(Error::overflow)?);
+    let fees_exact = missed::late_fee(plan.installment, product, late_months).ok_or_else(Error::overflow)?;
+    let fees = rounding.round(fees_exact);
     if late_months > 0 && !product.missed.late_fee_per_100.is_zero() {
-        explain.step(
-            "lateFee",
-            format!(
-                "{} × {} ÷ 100 × {late_months} months late",
-                plain(plan.installment),
-                plain(product.missed.late_fee_per_100)
-            ),
-            fixed(fees, scale),
-        );
+        // installment × fee per 100 ÷ 100 × Σ months late
+        let formula = format!("{} × {} ÷ 100 × {late_months}", plain(plan.installment), plain(product.missed.late_fee_per_100));
+        explain.step("lateFee", with_rounding(formula, fees_exact, fees, rounding.mode, scale), fixed(fees, scale));
     }
 
     // Tax by accrual period, rounded once for the plan's own term.
     let mut tax_exact = Decimal::ZERO;
+    let mut tax_pieces: Vec<(Decimal, Decimal)> = Vec::new();
     if !product.tax.is_empty() {
         // Split over the days the interest accrued: they end where accrual ends.
         let accrued_to = crate::interest::accrual_end(product.method, term_end, !closed_in_term);
         let first_from = accrued.from.iter().min().copied().unwrap_or(plan.start);
         if crate::tax::single_rate(&product.tax, first_from, accrued_to) {
             tax_exact = tax_on(&product.tax, accrued.total, first_from, accrued_to)?;
+            tax_pieces = crate::tax::portions(&product.tax, accrued.total, first_from, accrued_to)?;
         } else {
             for i in 0..deposits.len() {
                 tax_exact = add(tax_exact, tax_on(&product.tax, accrued.interest_of(i), accrued.from[i], accrued_to)?)?;
+                tax_pieces.extend(crate::tax::portions(&product.tax, accrued.interest_of(i), accrued.from[i], accrued_to)?);
             }
         }
         tax_exact = add(tax_exact, tax_on(&product.tax, overdue, maturity, close.max(maturity))?)?;
+        tax_pieces.extend(crate::tax::portions(&product.tax, overdue, maturity, close.max(maturity))?);
     }
     let tax = rounding.round(tax_exact);
     if !tax.is_zero() {
-        explain.step("tax", format!("Σ interest × tax rate in force while it accrued = {}", plain(tax_exact.round_dp(10))), fixed(tax, scale));
+        explain.step("tax", crate::tax::formula(&tax_pieces, tax_exact, tax, &rounding)?, fixed(tax, scale));
     }
 
     let mut totals = Totals { principal, interest, subsidy, fees, tax };
@@ -340,7 +333,10 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
                 if !leg.interim.is_zero() {
                     interim_flows.push((leg.end, leg.interim));
                 }
-                explain.step("renewal", leg.formula.clone(), fixed(leg.interest, scale));
+                explain.step("renewal", with_rounding(leg.formula.clone(), leg.exact, leg.interest, rounding.mode, scale), fixed(leg.interest, scale));
+                if !leg.tax.is_zero() {
+                    explain.step("tax", leg.tax_formula.clone(), fixed(leg.tax, scale));
+                }
             }
             if let Some(last) = legs.last() {
                 if last.closed_early && closure == Closure::Maturity {
@@ -355,18 +351,15 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
 
     let payout = totals.payout(&rounding)?;
     let payout_scale = rounding.payout_display_scale();
-    explain.step(
-        "payout",
-        format!(
-            "{} + {} + {} − {} − {}",
-            fixed(totals.principal, scale),
-            fixed(totals.interest, scale),
-            fixed(totals.subsidy, scale),
-            fixed(totals.fees, scale),
-            fixed(totals.tax, scale)
-        ),
-        fixed(payout, payout_scale),
+    let payout_formula = format!(
+        "{} + {} + {} − {} − {}",
+        fixed(totals.principal, scale),
+        fixed(totals.interest, scale),
+        fixed(totals.subsidy, scale),
+        fixed(totals.fees, scale),
+        fixed(totals.tax, scale)
     );
+    explain.step("payout", with_rounding(payout_formula, totals.payout_exact()?, payout, rounding.mode, payout_scale), fixed(payout, payout_scale));
 
     // Yield over the actual cash flows.
     let mut flows: Vec<(NaiveDate, Decimal)> = deposits.iter().map(|d| (d.paid_on, -d.amount)).collect();
@@ -381,11 +374,8 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
     let real = match plan.inflation {
         Some(x) => {
             let r = real_payout(payout, x, actual_days(plan.start, close), &rounding)?;
-            explain.step(
-                "realPayout",
-                format!("{} ÷ (1 + {}%)^({} ÷ 365)", fixed(payout, payout_scale), plain(x), actual_days(plan.start, close)),
-                fixed(r, scale),
-            );
+            let formula = format!("{} ÷ (1 + {}%)^({} ÷ 365)", fixed(payout, payout_scale), plain(x), actual_days(plan.start, close));
+            explain.step("realPayout", format!("{formula} → {} to {scale} places", mode_name(rounding.mode)), fixed(r, scale));
             Some(fixed(r, scale))
         }
         None => None,
@@ -453,6 +443,12 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
         maturity_date: format_date(maturity),
         close_date: format_date(close),
         closure: closure.as_str(),
+        close_rate: match closure {
+            Closure::Maturity => None,
+            Closure::Overdue => Some(plain(product.demand_rate)),
+            // The early rate of the term, or demand for a renewal closed early.
+            Closure::Early | Closure::ClosedByBank => Some(plain(early.as_ref().map_or(product.demand_rate, |e| e.0))),
+        },
         principal: fixed(totals.principal, scale),
         interest: fixed(totals.interest, scale),
         subsidy: fixed(totals.subsidy, scale),
@@ -466,6 +462,9 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
             installment: b.installment,
             date: format_date(b.date),
             effect: b.effect.as_str(),
+            rate: matches!(b.effect, OnBreach::LaterAtDemand | OnBreach::AllAtDemand)
+                .then(|| plain(product.demand_rate))
+                .filter(|_| !closed_in_term),
         }),
         maturity_payout: None,
         schedule: schedule_rows,
@@ -484,8 +483,6 @@ fn price_with(product: &Product, plan: &Plan, bank_closure: bool) -> Result<Quot
         explain: explain.0,
         warnings,
         assumptions,
-        best: None,
-        difference_to_best: None,
         payout_value: payout,
         payout_scale,
     })

@@ -6,7 +6,7 @@
 //! here straight into one pre-sized `String`. A test checks that this text
 //! parses to exactly what serde's derived `Serialize` gives.
 
-use crate::compare::Compared;
+use crate::compare::{Compared, Comparison, Entry};
 use crate::error::Error;
 use crate::quote::{Assumption, BreachRow, Cell, Quote, RenewalRow, Row, Step, Warning};
 use crate::solve::Solution;
@@ -260,7 +260,8 @@ impl ToJson for BreachRow {
         o.field("trigger", self.trigger)
             .field("installment", &self.installment)
             .field("date", &self.date)
-            .field("effect", self.effect);
+            .field("effect", self.effect)
+            .field("rate", &self.rate);
         o.end();
     }
 }
@@ -283,14 +284,23 @@ impl ToJson for Step {
 
 impl ToJson for Quote {
     fn write_json(&self, out: &mut String) {
-        out.reserve(160 + 130 * self.schedule.len() + 90 * self.explain.len());
         let mut o = Object::new(out);
+        self.write_fields(&mut o);
+        o.end();
+    }
+}
+
+impl Quote {
+    /// The result's fields, into an object that may carry more (a comparison's entry).
+    fn write_fields(&self, o: &mut Object<'_>) {
+        o.out.reserve(160 + 130 * self.schedule.len() + 90 * self.explain.len());
         o.field("productId", &self.product_id)
             .field("currency", &self.currency)
             .field("contractRate", &self.contract_rate)
             .field("maturityDate", &self.maturity_date)
             .field("closeDate", &self.close_date)
             .field("closure", self.closure)
+            .field("closeRate", &self.close_rate)
             .field("principal", &self.principal)
             .field("interest", &self.interest)
             .field("subsidy", &self.subsidy)
@@ -306,12 +316,24 @@ impl ToJson for Quote {
             .field("explain", &self.explain)
             .field("warnings", &self.warnings)
             .field("assumptions", &self.assumptions);
-        if let Some(best) = &self.best {
-            o.field("best", best);
-        }
-        if let Some(d) = &self.difference_to_best {
-            o.field("differenceToBest", d);
-        }
+    }
+}
+
+impl ToJson for &'static str {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for Entry {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        self.result.write_fields(&mut o);
+        o.field("comparable", &self.comparable)
+            .field("best", &self.best)
+            .field("horizonValue", &self.horizon_value)
+            .field("horizonClosure", &self.horizon_closure)
+            .field("differenceToBest", &self.difference_to_best);
         o.end();
     }
 }
@@ -319,13 +341,24 @@ impl ToJson for Quote {
 impl ToJson for Compared {
     fn write_json(&self, out: &mut String) {
         match self {
-            Compared::Quote(q) => q.write_json(out),
-            Compared::Error { error } => {
+            Compared::Result(entry) => entry.write_json(out),
+            Compared::Error { product_id, error } => {
                 let mut o = Object::new(out);
-                o.field("error", error);
+                o.field("productId", product_id).field("error", error);
                 o.end();
             }
         }
+    }
+}
+
+impl ToJson for Comparison {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("quoted", &self.quoted)
+            .field("currency", &self.currency)
+            .field("horizonDate", &self.horizon_date)
+            .field("entries", &self.entries);
+        o.end();
     }
 }
 

@@ -50,7 +50,7 @@ pub mod wasm;
 
 pub use calculate::{calculate, price, Closure};
 pub use catalog::catalog;
-pub use compare::{compare, Compared};
+pub use compare::{compare, parse_options, Compared, Comparison, Entry, Horizon, Options};
 pub use error::{Error, ErrorCode, Result};
 pub use product::{parse_product, validate_product};
 pub use quote::Quote;

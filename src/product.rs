@@ -267,6 +267,9 @@ pub struct Product {
     pub tax: Vec<TaxStep>,
     /// How far a teller's rate may go before a warning (`rateOverride`).
     pub rate_override: crate::teller::RateOverride,
+    /// The `id` of the product this one is a variant of (CONTRACT.md §8.1):
+    /// a teller's rate for the quoted product applies to its variants too.
+    pub variant_of: Option<String>,
 }
 
 impl Product {
@@ -279,7 +282,7 @@ impl Product {
 const TOP: &[&str] = &[
     "schema", "id", "name", "note", "currency", "terms", "ratesEffective", "demandRate", "installment",
     "interest", "rounding", "missed", "early", "overdue", "maturity", "valueProtection", "tax",
-    "disclosure", "rateOverride",
+    "disclosure", "rateOverride", "variantOf",
 ];
 
 fn rate_value(v: &Value, path: &str) -> Result<Decimal> {
@@ -399,6 +402,7 @@ fn read_product(v: &Value, p: &mut Problems) -> Option<Product> {
     let tax = read_tax(&o, p);
     crate::teller::read_disclosure(&o, p);
     let rate_override = crate::teller::read_rate_override(&o, p);
+    let variant_of = read_variant_of(&o, p);
 
     Some(Product {
         id: id?,
@@ -416,7 +420,24 @@ fn read_product(v: &Value, p: &mut Problems) -> Option<Product> {
         value_protection: value_protection?,
         tax: tax?,
         rate_override: rate_override?,
+        variant_of: variant_of?,
     })
+}
+
+/// `variantOf`: the id of the product this one derives from, or null.
+fn read_variant_of(o: &Obj, p: &mut Problems) -> Option<Option<String>> {
+    match o.get("variantOf") {
+        None | Some(Value::Null) => Some(None),
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(Some(s.clone())),
+        Some(Value::String(_)) => {
+            p.push(Error::new(ErrorCode::InvalidValue, o.at("variantOf"), "variantOf must not be empty"));
+            None
+        }
+        Some(_) => {
+            p.push(Error::new(ErrorCode::InvalidType, o.at("variantOf"), "variantOf is the id (a string) of the product this one derives from"));
+            None
+        }
+    }
 }
 
 /// `name` and `note`: a string, or an object of language tag → string.

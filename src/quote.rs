@@ -93,6 +93,11 @@ pub struct BreachRow {
     pub date: String,
     /// The product's `onBreach`.
     pub effect: &'static str,
+    /// The rate the breach gave the deposits it affected (the demand rate
+    /// under `laterAtDemand` and `allAtDemand`); null when it changed no
+    /// rate (`stopDeposits`, `actualAtContract`) or when an early or bank
+    /// closure priced every deposit at `closeRate` anyway.
+    pub rate: Option<String>,
 }
 
 /// Something the saver or teller should know that does not stop the result.
@@ -137,6 +142,11 @@ pub struct Quote {
     pub close_date: String,
     /// `maturity` | `early` | `overdue` | `closedByBank`.
     pub closure: &'static str,
+    /// The rate the closing rule applied instead of the contract rate: the
+    /// early rate every deposit earned (`early`, `closedByBank`), the demand
+    /// rate of the overdue days (`overdue`) or of a renewal closed early;
+    /// null on a maturity close.
+    pub close_rate: Option<String>,
     pub principal: String,
     pub interest: String,
     pub subsidy: String,
@@ -153,12 +163,6 @@ pub struct Quote {
     pub warnings: Vec<Warning>,
     /// What the figures rest on that nobody knows today.
     pub assumptions: Vec<Assumption>,
-    /// Set by `compare` only.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub best: Option<bool>,
-    /// Set by `compare` only: payout minus the best payout in the same currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub difference_to_best: Option<String>,
     /// The payout as a number, for comparing and solving (not serialized).
     #[serde(skip)]
     pub payout_value: Decimal,

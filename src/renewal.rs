@@ -34,6 +34,10 @@ pub struct Leg {
     /// Paid out at `end` while the chain goes on (`principalOnly`).
     pub interim: Decimal,
     pub formula: String,
+    /// The interest before rounding (for the formula's rounding note).
+    pub exact: Decimal,
+    /// The tax as a formula (`Σ portion × rate`), empty without tax.
+    pub tax_formula: String,
     pub closed_early: bool,
     pub overdue_days: i64,
 }
@@ -66,10 +70,6 @@ fn units30(schedule: &Schedule, offset: u32, from: NaiveDate, to: NaiveDate) -> 
     30 * i64::from(m) + actual_days(reached, to)
 }
 
-/// Month-units for a formula: thirtieths shown as months.
-fn months_of(units30: i64) -> String {
-    plain(div(Decimal::from(units30), Decimal::from(30)).unwrap_or_default().round_dp(4))
-}
 
 /// Exact interest on a lump sum that runs its whole renewal term of
 /// `months`: priced by term, `value × rate × months ÷ 12`, for monthly and
@@ -93,7 +93,7 @@ fn lump_interest(method: Method, value: Decimal, rate: Decimal, units30: i64, da
     match method {
         Method::MonthlyProduct => Ok((
             div(mul(mul(value, Decimal::from(units30))?, rate)?, Decimal::from(36_000))?,
-            format!("{v} × {r}% × {} ÷ 12", months_of(units30)),
+            format!("{v} × {r}% × {} ÷ 12", crate::explain::months_term(units30)),
         )),
         Method::DailyProduct { day_count, .. } => {
             let days = if day_count == DayCount::Thirty360 { units30 } else { days };
@@ -105,7 +105,7 @@ fn lump_interest(method: Method, value: Decimal, rate: Decimal, units30: i64, da
         }
         Method::Compound { period_months, broken_period, .. } => Ok((
             compound_interest(value, rate, period_months, broken_period, units30)?,
-            format!("{v} × ((1 + {r}% ÷ {})^({} ÷ {}) − 1)", 12 / period_months.max(1), months_of(units30), period_months),
+            crate::interest::compound_formula(value, rate, period_months, broken_period, units30),
         )),
     }
 }
@@ -176,9 +176,16 @@ impl Chain<'_> {
             // `accrueTo: dayBeforeMaturity` stops the day before its end).
             let accrued_to = crate::interest::accrual_end(method, stop, early.is_none());
             let tax_exact = add(tax_on(table, exact, start, accrued_to)?, tax_on(table, overdue, end, close)?)?;
+            let tax = self.product.rounding.round(tax_exact);
+            let tax_formula = if tax_exact.is_zero() {
+                String::new()
+            } else {
+                let mut pieces = crate::tax::portions(table, exact, start, accrued_to)?;
+                pieces.extend(crate::tax::portions(table, overdue, end, close)?);
+                crate::tax::formula(&pieces, tax_exact, tax, &self.product.rounding)?
+            };
             exact = add(exact, overdue)?;
             let interest = self.product.rounding.round(exact);
-            let tax = self.product.rounding.round(tax_exact);
             let leg_value = sub(add(leg_principal, interest)?, tax)?;
             let interim = match self.renew.carry {
                 Carry::PrincipalOnly if early.is_none() && !last && withdraw != Some(end) => sub(leg_value, leg_principal)?,
@@ -194,6 +201,8 @@ impl Chain<'_> {
                 value: leg_value,
                 interim,
                 formula,
+                exact,
+                tax_formula,
                 closed_early: early.is_some(),
                 overdue_days,
             });

@@ -53,3 +53,57 @@ pub fn tax_on(steps: &[TaxStep], interest: Decimal, from: NaiveDate, to: NaiveDa
     weighted = add(weighted, mul(Decimal::from(actual_days(cursor, to)), rate)?)?;
     div(mul(interest, weighted)?, mul(Decimal::from(total_days), Decimal::ONE_HUNDRED)?)
 }
+
+/// How `interest` that accrued evenly over `[from, to)` divides among the
+/// tax rates in force, by calendar days: `(rate, portion)` per period, for
+/// "how we calculated" (the tax is [`tax_on`]'s, computed with one division).
+pub fn portions(steps: &[TaxStep], interest: Decimal, from: NaiveDate, to: NaiveDate) -> Result<Vec<(Decimal, Decimal)>> {
+    if steps.is_empty() || interest.is_zero() {
+        return Ok(Vec::new());
+    }
+    let total_days = actual_days(from, to);
+    if total_days <= 0 || single_rate(steps, from, to) {
+        return Ok(vec![(rate_on(steps, from), interest)]);
+    }
+    let mut out = Vec::new();
+    let mut cursor = from;
+    let mut rate = rate_on(steps, from);
+    let piece = |rate: Decimal, days: i64| -> Result<(Decimal, Decimal)> {
+        Ok((rate, div(mul(interest, Decimal::from(days))?, Decimal::from(total_days))?))
+    };
+    for step in steps.iter().filter(|s| s.from > from && s.from < to) {
+        out.push(piece(rate, actual_days(cursor, step.from))?);
+        cursor = step.from;
+        rate = step.rate;
+    }
+    out.push(piece(rate, actual_days(cursor, to))?);
+    Ok(out)
+}
+
+/// The tax as a formula that evaluates to it: `Σ portion × rate` per rate
+/// (portions at 10 places, or all their digits where 10 places would round
+/// differently), with the rounding when it changed the figure.
+pub fn formula(portions: &[(Decimal, Decimal)], exact: Decimal, tax: Decimal, rounding: &crate::money::Rounding) -> Result<String> {
+    let mut by_rate: Vec<(Decimal, Decimal)> = Vec::new();
+    for (rate, portion) in portions.iter().filter(|(r, _)| !r.is_zero()) {
+        match by_rate.iter_mut().find(|(r, _)| r == rate) {
+            Some(g) => g.1 = add(g.1, *portion)?,
+            None => by_rate.push((*rate, *portion)),
+        }
+    }
+    let write = |digits: Option<u32>| -> Result<(String, Decimal)> {
+        let mut value = Decimal::ZERO;
+        let mut terms = Vec::new();
+        for (rate, portion) in &by_rate {
+            let shown = digits.map_or(*portion, |d| portion.round_dp(d));
+            value = add(value, div(mul(shown, *rate)?, Decimal::ONE_HUNDRED)?)?;
+            terms.push(format!("{} × {}%", crate::money::plain(shown), crate::money::plain(*rate)));
+        }
+        Ok((if terms.is_empty() { "0".into() } else { terms.join(" + ") }, value))
+    };
+    let (mut text, value) = write(Some(10))?;
+    if rounding.round(value) != tax {
+        text = write(None)?.0;
+    }
+    Ok(crate::explain::with_rounding(text, exact, tax, rounding.mode, rounding.scale))
+}

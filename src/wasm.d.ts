@@ -59,6 +59,8 @@ export interface Product {
   disclosure?: LocalizedText;
   /** The bank's word for a teller's negotiated rate, and how many percentage points above the highest term rate it may go without RATE_OVERRIDE_HIGH (default 0). */
   rateOverride?: { label?: LocalizedText; margin?: Decimal };
+  /** The id of the product this one is a variant of: a teller's plan.rate for that product applies to it too (CONTRACT.md §8.1). */
+  variantOf?: string | null;
 }
 
 /** An exception to paying installment n on its due date. */
@@ -90,10 +92,11 @@ export interface ScheduleRow {
   status: "paid" | "late" | "missed" | "refused"; balance: Decimal; rate: Decimal; units: Decimal;
 }
 export interface RenewalRow { start: IsoDate; end: IsoDate; principal: Decimal; rate: Decimal; interest: Decimal; tax: Decimal; value: Decimal }
-export interface BreachRow { trigger: "unmadeUp" | "total" | "consecutive"; installment: number; date: IsoDate; effect: "laterAtDemand" | "allAtDemand" | "stopDeposits" | "actualAtContract" }
+/** rate: what the breach made the affected deposits earn (demand under laterAtDemand/allAtDemand); null when it changed no rate or an early/bank close priced every deposit at closeRate. */
+export interface BreachRow { trigger: "unmadeUp" | "total" | "consecutive"; installment: number; date: IsoDate; effect: "laterAtDemand" | "allAtDemand" | "stopDeposits" | "actualAtContract"; rate: Decimal | null }
 export type ExplainKey =
   | "monthUnits" | "dayProduct" | "breach" | "earlyRate" | "interest" | "overdue"
-  | "rounding" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout";
+  | "rounding" | "subsidyRate" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout";
 export interface ExplainStep { key: ExplainKey; formula: string; value: string }
 /** What a result rests on that nobody knows today (CONTRACT.md §8.1); source "product": nobody chose it. */
 export interface Assumption { key: "inflation"; value: Decimal; source: "plan" | "product" }
@@ -107,6 +110,8 @@ export interface Result {
   maturityDate: IsoDate;
   closeDate: IsoDate;
   closure: "maturity" | "early" | "overdue" | "closedByBank";
+  /** The rate the closing rule applied instead of the contract rate: the early rate of every deposit (early, closedByBank), the demand rate of the overdue days (overdue) or of a renewal closed early; null on a maturity close. */
+  closeRate: Decimal | null;
   principal: Decimal;
   interest: Decimal;
   subsidy: Decimal;
@@ -122,13 +127,32 @@ export interface Result {
   explain: ExplainStep[];
   warnings: Warning[];
   assumptions: Assumption[];
-  /** compare() only */
-  best?: boolean;
-  /** compare() only: payout minus the best payout in the same currency. */
-  differenceToBest?: Decimal;
 }
 
-export type CompareEntry = Result | { error: Problem };
+/** compare() options: best on one common date (default) or on each entry's own payout. */
+export interface CompareOptions { horizon?: "common" | "own" }
+
+/** What compare() decides about each result (CONTRACT.md §8.1). */
+export interface CompareFields {
+  /** In the quoted product's currency. */
+  comparable: boolean;
+  /** Largest horizonValue among comparable entries with no product-sourced assumption (ties all best). */
+  best: boolean;
+  /** Worth on horizonDate if the saver does nothing until then (the payout with horizon "own"); null where the product cannot be cashed then. */
+  horizonValue: Decimal | null;
+  /** How the account stands on horizonDate. */
+  horizonClosure: "maturity" | "early" | "overdue" | "closedByBank" | null;
+  /** horizonValue − the best horizonValue; null when not comparable or nothing is best. */
+  differenceToBest: Decimal | null;
+}
+
+/** A result in a comparison, with what the engine decided about it. */
+export type ComparedResult = Result & CompareFields;
+export interface CompareError { productId: string | null; error: Problem }
+export type CompareEntry = ComparedResult | CompareError;
+
+/** compare(): the quoted (first) product, its currency, the common date, one entry per product. */
+export interface Comparison { quoted: string | null; currency: string | null; horizonDate: IsoDate | null; entries: CompareEntry[] }
 export interface Solution { installment: Decimal; result: Result }
 
 /** One row of a statement: a deposit as the bank recorded it (CONTRACT.md §8.2). */

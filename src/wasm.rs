@@ -56,16 +56,19 @@ pub fn calculate(
     write(&quote)
 }
 
-/// One plan under many products; a product that cannot take the plan is an `{ error }` entry.
-#[wasm_bindgen(js_name = "compare", unchecked_return_type = "CompareEntry[]")]
+/// One plan under many products, like with like (CONTRACT.md §8.1); a
+/// product that cannot take the plan is a `{ productId, error }` entry.
+#[wasm_bindgen(js_name = "compare", unchecked_return_type = "Comparison")]
 pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "Product[]")] products: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let products = read(&products, "products")?;
     let plan = read(&plan, "plan")?;
-    let entries = crate::compare(&products, &plan).map_err(|e| to_js_error(&e))?;
-    write(&entries)
+    let options = if options.is_undefined() || options.is_null() { Value::Null } else { read(&options, "options")? };
+    let comparison = crate::compare(&products, &plan, &options).map_err(|e| to_js_error(&e))?;
+    write(&comparison)
 }
 
 /// A real deposit history checked against the product's rules and the bank's figure (CONTRACT.md §8.2).

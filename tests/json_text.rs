@@ -30,7 +30,8 @@ fn results_errors_comparisons_and_solutions() {
     let catalog = Value::Array(savings_plan::catalog());
     let plan = json!({ "start": "2025-01-31", "months": 12, "installment": "100", "inflation": "3",
         "events": [{ "n": 2, "missed": true }, { "n": 3, "paidOn": "2025-04-10", "amount": "200" }], "withdrawOn": "2027-02-01" });
-    same(&savings_plan::compare(&catalog, &plan).unwrap());
+    same(&savings_plan::compare(&catalog, &plan, &Value::Null).unwrap());
+    same(&savings_plan::compare(&catalog, &plan, &json!({ "horizon": "own" })).unwrap());
     let solution = savings_plan::solve_installment(&catalog[0], &json!({ "start": "2025-01-15", "months": 12 }), &json!("5000")).unwrap();
     same(&solution);
     same(&savings_plan::validate_product(&json!({ "id": "\"quoted\"\n", "terms": 1 })));

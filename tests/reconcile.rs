@@ -476,7 +476,7 @@ fn worked_example_in_the_readme() {
     assert_eq!(r["deposits"][9]["status"], "ignored");
     assert_eq!(codes(&r), vec![("DEPOSIT_NOT_MATCHED".into(), "statement.deposits[9]".into())]);
     let result = &r["result"];
-    assert_eq!(result["breach"], json!({ "trigger": "unmadeUp", "installment": 9, "date": "2025-11-15", "effect": "laterAtDemand" }));
+    assert_eq!(result["breach"], json!({ "trigger": "unmadeUp", "installment": 9, "date": "2025-11-15", "effect": "laterAtDemand", "rate": "0.05" }));
     assert_eq!(result["schedule"][10]["rate"], "0.05");
     let interest = result["explain"].as_array().unwrap().iter().find(|s| s["key"] == "interest").unwrap();
     assert_eq!(interest["value"], "38.0416666667");

@@ -122,7 +122,7 @@ fn check(r: Result<savings_plan::Quote, savings_plan::Error>) {
 fn all_entry_points(product: &Value, plan: &Value) {
     check(savings_plan::calculate(product, plan));
     let _ = savings_plan::validate_product(product);
-    let _ = savings_plan::compare(&json!([product, product]), plan);
+    let _ = savings_plan::compare(&json!([product, product]), plan, &Value::Null);
     let _ = savings_plan::solve_installment(product, plan, &json!("50000"));
 }
 

@@ -69,7 +69,7 @@ fn schedule_rows_carry_units_rate_and_balance() {
 fn breach_later_at_demand_rounds_the_exact_total_once() {
     let r = run(&demand_035(), &missed_5_and_6());
     assert_eq!(s(&r, "interest"), "53.38");
-    assert_eq!(r["breach"], json!({ "trigger": "unmadeUp", "installment": 5, "date": "2025-07-15", "effect": "laterAtDemand" }));
+    assert_eq!(r["breach"], json!({ "trigger": "unmadeUp", "installment": 5, "date": "2025-07-15", "effect": "laterAtDemand", "rate": "0.35" }));
     assert_eq!(s(&r, "schedule[6].rate"), "0.35");
     assert_eq!(s(&r, "schedule[3].rate"), "1.35");
     assert_eq!(s(&r, "schedule[4].status"), "missed");
@@ -147,7 +147,7 @@ fn breach_after_total_misses_counts_made_up_ones() {
         json!([{ "n": 2, "paidOn": "2025-03-20" }, { "n": 4, "paidOn": "2025-05-20" }]),
     );
     let r = run(&p, &plan);
-    assert_eq!(r["breach"], json!({ "trigger": "total", "installment": 4, "date": "2025-05-15", "effect": "laterAtDemand" }));
+    assert_eq!(r["breach"], json!({ "trigger": "total", "installment": 4, "date": "2025-05-15", "effect": "laterAtDemand", "rate": "0.35" }));
     assert_eq!(s(&r, "schedule[3].rate"), "0.35"); // paid after the breach date
     assert_eq!(s(&r, "schedule[4].rate"), "0.35");
 }
@@ -655,4 +655,52 @@ fn compound_broken_period_simple_multiplies_first_and_divides_once() {
     // The RULES §2 broken-quarter figure is unchanged.
     let rd = with(product("in-bank-rd"), json!({ "interest": { "method": "compound", "brokenPeriod": "simple" } }));
     assert_eq!(s(&run(&rd, &plan("2025-01-01", 18, "5000", Some("7.5"))), "payout"), "95504.78");
+}
+
+// Issue 9 — what the headline needs: how the account closed, the rate applied at the close, the breach
+
+#[test]
+fn the_result_says_which_rate_the_close_applied() {
+    let standard = vector_product("cn-lczq-standard");
+    let mut p = plan("2025-01-15", 36, "500", Some("1.35"));
+    // Held to maturity: the contract applies, no close rate.
+    let r = run(&standard, &p);
+    assert_eq!((s(&r, "closure").as_str(), r["closeRate"].clone()), ("maturity", Value::Null));
+    // Withdrawn after 20 months: every deposit at the demand rate 0.05%.
+    p["withdrawOn"] = json!("2026-09-15");
+    let r = run(&standard, &p);
+    assert_eq!((s(&r, "closure").as_str(), s(&r, "closeRate").as_str(), s(&r, "closeDate").as_str()), ("early", "0.05", "2026-09-15"));
+    // Early at contract minus a penalty.
+    let minus = with(standard.clone(), json!({ "early": { "rate": "contractMinus", "penalty": "0.5" } }));
+    assert_eq!(s(&run(&minus, &p), "closeRate"), "0.85");
+    // Overdue: the demand rate of the days after maturity.
+    p["withdrawOn"] = json!("2028-03-01");
+    let r = run(&standard, &p);
+    assert_eq!((s(&r, "closure").as_str(), s(&r, "closeRate").as_str()), ("overdue", "0.05"));
+    // Closed by the bank: paid as an early withdrawal.
+    let closing = with(standard.clone(), json!({ "missed": { "closeAfterConsecutive": 2 } }));
+    let mut missed = plan("2025-01-15", 36, "500", Some("1.35"));
+    missed["events"] = json!([{ "n": 3, "missed": true }, { "n": 4, "missed": true }]);
+    let r = run(&closing, &missed);
+    assert_eq!((s(&r, "closure").as_str(), s(&r, "closeRate").as_str()), ("closedByBank", "0.05"));
+    // A renewal closed early earns demand.
+    let renew = vector_product("cn-lczq-renew-1y-1.10");
+    let inside = json!({ "start": "2025-01-15", "months": 12, "installment": "1000", "rate": "1.35", "withdrawOn": "2026-07-15" });
+    let r = run(&renew, &inside);
+    assert_eq!((s(&r, "closure").as_str(), s(&r, "closeRate").as_str()), ("early", "0.05"));
+}
+
+#[test]
+fn the_breach_says_which_rate_it_gave() {
+    let r = run(&demand_035(), &missed_5_and_6());
+    assert_eq!(r["breach"]["rate"], "0.35");
+    let stop = with(demand_035(), json!({ "missed": { "onBreach": "stopDeposits" } }));
+    assert_eq!(run(&stop, &missed_5_and_6())["breach"]["rate"], Value::Null);
+    // Closed early, every deposit earns the early rate: the breach changed no rate.
+    let mut early = missed_5_and_6();
+    early["withdrawOn"] = json!("2025-10-20");
+    let r = run(&demand_035(), &early);
+    assert_eq!(r["breach"]["trigger"], "unmadeUp");
+    assert_eq!(r["breach"]["rate"], Value::Null);
+    assert_eq!(r["closeRate"], "0.35");
 }

@@ -27,7 +27,7 @@ function attempt(fn) {
 
 const api = {
   calculate: (product, plan) => attempt(() => wasm.calculate(product, plan)),
-  compare: (products, plan) => attempt(() => wasm.compare(products, plan)),
+  compare: (products, plan, options) => attempt(() => wasm.compare(products, plan, options)),
   solveInstallment: (product, plan, target) => attempt(() => wasm.solveInstallment(product, plan, target)),
   reconcile: (product, statement) => attempt(() => wasm.reconcile(product, statement)),
   validateProduct: (product) => attempt(() => wasm.validateProduct(product)),

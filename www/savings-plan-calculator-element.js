@@ -636,14 +636,14 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const name = productName(product, lang);
     const list = [{ label: `${name} — ${t('variant_standard')}`, product, chosen: true }];
     if (product.maturity?.action !== 'renew') {
-      list.push({ label: `${name} — ${t('variant_renew')}`, product: { ...product, id: `${product.id}#renew`, maturity: { action: 'renew', renew: { months: 12, times: 1 } } } });
+      list.push({ label: `${name} — ${t('variant_renew')}`, product: { ...product, id: `${product.id}#renew`, variantOf: product.id, maturity: { action: 'renew', renew: { months: 12, times: 1 } } } });
     }
     if (!product.valueProtection) {
       const inflation = this.#plan.inflation && /^\d+(\.\d+)?$/.test(this.#plan.inflation) ? this.#plan.inflation : '2.0';
-      list.push({ label: `${name} — ${t('variant_protected', { inflation })}`, product: { ...product, id: `${product.id}#protected`, valueProtection: { inflation } } });
+      list.push({ label: `${name} — ${t('variant_protected', { inflation })}`, product: { ...product, id: `${product.id}#protected`, variantOf: product.id, valueProtection: { inflation } } });
     }
     if ((product.interest?.method ?? 'monthlyProduct') === 'monthlyProduct') {
-      list.push({ label: `${name} — ${t('variant_daily')}`, product: { ...product, id: `${product.id}#daily`, interest: { method: 'dailyProduct', dayCount: 'ACT/360' } } });
+      list.push({ label: `${name} — ${t('variant_daily')}`, product: { ...product, id: `${product.id}#daily`, variantOf: product.id, interest: { method: 'dailyProduct', dayCount: 'ACT/360' } } });
     }
     for (const p of this.#products) if (p.id !== product.id) list.push({ label: productName(p, lang), product: p });
     return list;
@@ -707,7 +707,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
     const variants = this.#variants(product);
     const out = this.#engine.compare(variants.map((v) => v.product), plan);
-    const results = out.ok ? out.value : variants.map(() => ({ error: out.error }));
+    // The engine decides what is comparable and best (CONTRACT §8.1); the derived variants carry variantOf.
+    const results = out.ok ? out.value.entries : variants.map(() => ({ error: out.error }));
     this.#entries = variants.map((v, i) => ({ label: v.label, chosen: v.chosen, result: results[i]?.error ? null : results[i], error: results[i]?.error ?? null }));
     const main = this.#entries[0];
 
@@ -742,7 +743,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (digest !== this.#lastDigest) {
       this.#lastDigest = digest;
       // Fresh objects from the engine on every compute: the host may keep them.
-      this.dispatchEvent(new CustomEvent('savings-plan-result', { bubbles: true, composed: true, detail: { plan, results } }));
+      this.dispatchEvent(new CustomEvent('savings-plan-result', { bubbles: true, composed: true, detail: { plan, results, horizonDate: out.ok ? out.value.horizonDate : null } }));
     }
   }
 

@@ -45,6 +45,11 @@ pub struct Accrued {
     pub denominator: Decimal,
     /// Month-units or days each deposit earned.
     pub units: Vec<Decimal>,
+    /// Month-units in thirtieths of a month (month-unit methods; empty for
+    /// the daily product), for an exact formula.
+    pub thirtieths: Vec<i64>,
+    /// Days each deposit earned (daily product; empty otherwise), for the formula.
+    pub days: Vec<i64>,
     /// The day each deposit's interest starts accruing (for tax periods).
     pub from: Vec<NaiveDate>,
     /// The formula with the numbers filled in, for `explain`.
@@ -100,11 +105,16 @@ pub fn compound_interest(value: Decimal, rate: Decimal, period_months: u32, brok
     compound::lump_interest(value, rate, period_months, broken, units30)
 }
 
-/// Groups deposits by rate, in order of first appearance: (rate, Σ weight, amount shown).
+/// One lump sum's compound interest as a formula (see [`compound_interest`]).
+pub fn compound_formula(value: Decimal, rate: Decimal, period_months: u32, broken: crate::product::BrokenPeriod, units30: i64) -> String {
+    compound::lump_formula(value, rate, period_months, broken, units30)
+}
+
+/// Groups deposits by rate and amount, in order of first appearance: (rate, Σ weight, amount).
 pub(crate) fn by_rate(deposits: &[Deposit], weights: &[Decimal]) -> Result<Vec<(Decimal, Decimal, Decimal)>> {
     let mut groups: Vec<(Decimal, Decimal, Decimal)> = Vec::new();
     for (d, w) in deposits.iter().zip(weights) {
-        match groups.iter_mut().find(|g| g.0 == d.rate) {
+        match groups.iter_mut().find(|g| g.0 == d.rate && g.2 == d.amount) {
             Some(g) => g.1 = crate::money::add(g.1, *w)?,
             None => groups.push((d.rate, *w, d.amount)),
         }
@@ -120,7 +130,3 @@ pub(crate) fn months_from_thirtieths(units30: i64) -> Result<Decimal> {
     crate::money::div(Decimal::from(units30), Decimal::from(30))
 }
 
-/// A number for a formula: plain, at most 4 decimals.
-pub(crate) fn shown(d: Decimal) -> String {
-    crate::money::plain(d.round_dp(4))
-}

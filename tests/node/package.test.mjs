@@ -54,10 +54,25 @@ test('bad input throws an Error with code and path, and the next good call works
 test('compare, solveInstallment, validateProduct and catalog', () => {
   const catalog = engine.catalog();
   assert.equal(catalog.length, 7);
-  const out = engine.compare(catalog, { start: '2025-06-10', months: 12, installment: '100' });
+  const comparison = engine.compare(catalog, { start: '2025-06-10', months: 12, installment: '100' });
+  assert.equal(comparison.quoted, 'cn-lczq-standard');
+  assert.equal(comparison.currency, 'CNY');
+  assert.equal(comparison.horizonDate, '2027-06-10');
+  const out = comparison.entries;
   assert.equal(out.length, 7);
+  assert.equal(out[5].productId, 'in-post-office-rd');
   assert.equal(out[5].error.code, 'TERM_NOT_OFFERED');
   assert.ok(out.filter((r) => r.currency === 'CNY' && r.best).length >= 1);
+  for (const r of out.filter((x) => !x.error && x.currency !== 'CNY')) {
+    assert.equal(r.comparable, false);
+    assert.equal(r.best, false);
+    assert.equal(r.differenceToBest, null);
+  }
+  const own = engine.compare(catalog, { start: '2025-06-10', months: 12, installment: '100' }, { horizon: 'own' });
+  assert.equal(own.horizonDate, null);
+  for (const r of own.entries.filter((x) => !x.error)) assert.equal(r.horizonValue, r.payout);
+  assert.throws(() => engine.compare(catalog, { start: '2025-06-10', months: 12, installment: '100' }, { horizon: 'later' }),
+    { code: 'INVALID_VALUE', path: 'options.horizon' });
   const s = engine.solveInstallment(catalog[0], { start: '2025-01-15', months: 12, rate: '1.35' }, '12087.75');
   assert.equal(s.installment, '1000');
   assert.deepEqual(engine.validateProduct(catalog[0]), []);
@@ -151,7 +166,7 @@ test('the package as npm ships it: files, module type, types without any', async
   const dts = await readFile(new URL('savings_plan.d.ts', pkgDir), 'utf8');
   const publicPart = dts.split('export type InitInput')[0];
   assert.doesNotMatch(publicPart, /\bany\b/);
-  for (const name of ['calculate(product: Product, plan: Plan): Result', 'compare(products: Product[], plan: Plan): CompareEntry[]',
+  for (const name of ['calculate(product: Product, plan: Plan): Result', 'compare(products: Product[], plan: Plan, options?: CompareOptions | null): Comparison',
     'solveInstallment(product: Product, plan: Plan, targetPayout: Decimal): Solution', 'validateProduct(product: Product): Problem[]', 'catalog(): Product[]']) {
     assert.ok(dts.includes(name), name);
   }
@@ -178,10 +193,12 @@ test('the TypeScript declarations name exactly the fields the engine returns', a
   const plan = { start: '2025-01-31', months: 12, installment: '100', inflation: '3', withdrawOn: '2026-03-01',
     events: [{ n: 2, missed: true }, { n: 3, paidOn: '2025-04-10', amount: '200' }] };
   const renewing = engine.calculate(catalog[2], { ...plan, withdrawOn: '2027-03-01' });
-  const [compared] = engine.compare([catalog[0]], plan);
-  const optional = ['best', 'differenceToBest'];
-  assert.deepEqual(Object.keys(compared).sort(), fields('Result'));
-  assert.deepEqual(Object.keys(renewing).filter((k) => !optional.includes(k)).sort(), fields('Result').filter((k) => !optional.includes(k)));
+  const comparison = engine.compare([catalog[0], { id: 'x' }], plan);
+  const [compared, failed] = comparison.entries;
+  assert.deepEqual(Object.keys(comparison).sort(), fields('Comparison'));
+  assert.deepEqual(Object.keys(compared).sort(), [...fields('Result'), ...fields('CompareFields')].sort());
+  assert.deepEqual(Object.keys(failed).sort(), fields('CompareError'));
+  assert.deepEqual(Object.keys(renewing).sort(), fields('Result'));
   assert.deepEqual(Object.keys(renewing.schedule[0]).sort(), fields('ScheduleRow'));
   assert.deepEqual(Object.keys(renewing.renewals[0]).sort(), fields('RenewalRow'));
   assert.deepEqual(Object.keys(renewing.explain[0]).sort(), fields('ExplainStep'));

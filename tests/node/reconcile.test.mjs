@@ -26,7 +26,7 @@ test('the README worked example through the JS API', () => {
   assert.equal(r.deposits[9].status, 'ignored');
   assert.deepEqual(r.problems.map((p) => [p.code, p.path]), [['DEPOSIT_NOT_MATCHED', 'statement.deposits[9]']]);
   assert.equal(r.result.payout, '11038.04');
-  assert.deepEqual(r.result.breach, { trigger: 'unmadeUp', installment: 9, date: '2025-11-15', effect: 'laterAtDemand' });
+  assert.deepEqual(r.result.breach, { trigger: 'unmadeUp', installment: 9, date: '2025-11-15', effect: 'laterAtDemand', rate: '0.05' });
   assert.equal(r.bank.difference, '1.50');
   assert.equal(r.bank.explain[0].key, 'noBreach');
   // The plan it gives is an ordinary plan: calculate prices it the same.

@@ -20,7 +20,7 @@ export function render(slot, { entries, index }, { t, lang, onChoose }) {
   const c = r.currency;
   const value = (step) => {
     if (step.key === 'breach') return date(step.value, lang);
-    if (step.key === 'effectiveAnnualYield' || step.key === 'earlyRate') return percent(step.value, lang);
+    if (step.key === 'effectiveAnnualYield' || step.key === 'earlyRate' || step.key === 'subsidyRate') return percent(step.value, lang);
     if (step.key === 'monthUnits' || step.key === 'dayProduct') return number(step.value, lang);
     return money(step.value, c, lang);
   };

@@ -171,7 +171,9 @@ function amountLine(label, figure, words, id, big = false) {
 
 /** The products the teller chose, beside the quoted one, from the engine's compare. */
 function compareBlock(comparison, { t, lang }) {
-  const horizon = comparison.horizonDate;
+  // The common date's column only where it tells something: a row worth other than its payout then.
+  const horizon = comparison.entries.some((e) => e.result && e.result.horizonValue != null && e.result.horizonValue !== e.result.payout)
+    ? comparison.horizonDate : null;
   // "Best" and the difference to it only where the engine decided them.
   const ranked = comparison.entries.some((e) => e.result?.best);
   const head = ['variant', 'rateApplied', 'closeDate', 'payout', ...(horizon ? ['horizonValue'] : []), 'yield', ...(ranked ? ['difference'] : [])];
