@@ -455,7 +455,7 @@ fn teller_rate_warns_only_above_the_highest_term_rate_plus_the_margin() {
 #[test]
 fn catalog_products_are_valid_and_dated() {
     let catalog = savings_plan::contract::catalog();
-    assert_eq!(catalog.len(), 7);
+    assert_eq!(catalog.len(), 8);
     for p in &catalog {
         assert_eq!(savings_plan::contract::validate_product(p), vec![], "{}", p["id"]);
         assert!(p["ratesEffective"].is_string(), "{}", p["id"]);
