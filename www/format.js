@@ -4,6 +4,11 @@
 
 const cache = new Map();
 
+// Languages whose numbers and dates Intl formats with another locale's data:
+// en-DE is English text with German formats (Intl's en-DE groups as English).
+const FORMATS = { 'en-DE': 'de-DE' };
+const intl = (locale) => FORMATS[locale] ?? locale;
+
 function cached(key, make) {
   let f = cache.get(key);
   if (!f) {
@@ -18,12 +23,12 @@ function places(text) {
   return dot < 0 ? 0 : String(text).length - dot - 1;
 }
 
-/** "12087.75" in CNY → "¥12,087.75" (zh-CN), "₹3,56,829.14" (en-IN). */
+/** "12087.75" in CNY → "¥12,087.75" (zh-CN), "₹3,56,829.14" (en-IN); "3691.82" in EUR → "3.691,82 €" (en-DE). */
 export function money(text, currency, locale) {
   if (text == null || text === '') return '—';
   const digits = places(text);
   const f = cached(`m|${locale}|${currency}|${digits}`, () =>
-    new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }));
+    new Intl.NumberFormat(intl(locale), { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }));
   return f.format(String(text));
 }
 
@@ -32,7 +37,7 @@ export function number(text, locale) {
   if (text == null || text === '') return '—';
   const digits = places(text);
   const f = cached(`n|${locale}|${digits}`, () =>
-    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+    new Intl.NumberFormat(intl(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }));
   return f.format(String(text));
 }
 
@@ -45,25 +50,25 @@ export function percent(text, locale) {
 /** "2025-01-15" → "15 Jan 2025" / "2025年1月15日". */
 export function date(iso, locale) {
   if (!iso) return '—';
-  const f = cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+  const f = cached(`d|${locale}`, () => new Intl.DateTimeFormat(intl(locale), { dateStyle: 'medium', timeZone: 'UTC' }));
   return f.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** Short month label for the grid and chart: "Jan 25" / "25年1月". */
 export function month(iso, locale) {
-  const f = cached(`mo|${locale}`, () => new Intl.DateTimeFormat(locale, { year: '2-digit', month: 'short', timeZone: 'UTC' }));
+  const f = cached(`mo|${locale}`, () => new Intl.DateTimeFormat(intl(locale), { year: '2-digit', month: 'short', timeZone: 'UTC' }));
   return f.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** Compact axis labels: 12000 → "12K" / "1.2万". Display only. */
 export function compact(value, locale) {
-  const f = cached(`c|${locale}`, () => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }));
+  const f = cached(`c|${locale}`, () => new Intl.NumberFormat(intl(locale), { notation: 'compact', maximumFractionDigits: 1 }));
   return f.format(value);
 }
 
 /** The currency symbol alone, for input prefixes: "¥", "₹", "£". */
 export function currencySymbol(currency, locale) {
-  const f = cached(`s|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
+  const f = cached(`s|${locale}|${currency}`, () => new Intl.NumberFormat(intl(locale), { style: 'currency', currency }));
   return f.formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
 }
 

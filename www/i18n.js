@@ -1,4 +1,4 @@
-// Languages: zh-CN (default), en, en-IN. Texts are ES modules loaded when a
+// Languages: zh-CN (default), en, en-IN, en-DE (English texts, German number and date formats). Texts are ES modules loaded when a
 // language is first used (a Chinese page never downloads the English texts);
 // en-IN holds only what differs from en, so it loads en too.
 
@@ -6,17 +6,19 @@ const LOADERS = {
   'zh-CN': () => import('./locales/zh-CN.js'),
   en: () => import('./locales/en.js'),
   'en-IN': () => import('./locales/en-IN.js'),
+  'en-DE': () => import('./locales/en-DE.js'),
 };
-const FALLBACK = { 'en-IN': 'en' };
+const FALLBACK = { 'en-IN': 'en', 'en-DE': 'en' };
 const TEXTS = {};
 const loading = {};
 // Shown before any texts have arrived.
-const LOADING = { 'zh-CN': '正在加载计算器…', en: 'Loading the calculator…', 'en-IN': 'Loading the calculator…' };
+const LOADING = { 'zh-CN': '正在加载计算器…', en: 'Loading the calculator…', 'en-IN': 'Loading the calculator…', 'en-DE': 'Loading the calculator…' };
 
 export const LANGUAGES = [
   { tag: 'zh-CN', name: '简体中文' },
   { tag: 'en', name: 'English' },
   { tag: 'en-IN', name: 'English (India)' },
+  { tag: 'en-DE', name: 'English (Deutschland: 1.234,56 €)' },
 ];
 
 /** The supported language nearest to a BCP 47 tag. */
@@ -25,6 +27,8 @@ export function resolveLang(tag) {
   if (LOADERS[tag]) return tag;
   const lower = String(tag).toLowerCase();
   if (lower === 'en-in' || lower.endsWith('-in')) return 'en-IN';
+  // German pages: English texts (no German translation yet) with German numbers and dates.
+  if (lower === 'en-de' || lower === 'de' || lower.startsWith('de-')) return 'en-DE';
   if (lower.startsWith('zh')) return 'zh-CN';
   if (lower.startsWith('en')) return 'en';
   return 'zh-CN';

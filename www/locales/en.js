@@ -106,7 +106,7 @@ export default {
   explain_realPayout: 'Payout in today’s money',
   explain_credit: 'Interest credited for the savings year',
   explain_premium: 'Premium for the savings year (bonus)',
-  explain_withholding: 'TDS for the financial year (interest > threshold → rate)',
+  explain_withholding: 'TDS for the financial year: this account’s interest against the threshold (the bank counts all your deposits with it)',
   scheduleHeading: 'Schedule',
   col_n: 'No.',
   col_due: 'Due',

@@ -106,7 +106,7 @@ export default {
   explain_realPayout: '按今日购买力折算',
   explain_credit: '本储蓄年度结息',
   explain_premium: '本储蓄年度奖励（Prämie）',
-  explain_withholding: '本财年源头扣税 TDS（利息超过起征额 → 税率）',
+  explain_withholding: '本财年源头扣税 TDS：本账户利息与起征额比较（银行按您在该行的全部存款合计计算）',
   scheduleHeading: '存款明细',
   col_n: '期数',
   col_due: '应存日',
