@@ -94,13 +94,13 @@ fn errors_are_thrown_errors_with_code_and_path_and_the_module_keeps_working() {
 #[wasm_bindgen_test]
 fn compare_solve_and_validate_through_js() {
     let catalog = wasm::catalog().unwrap();
-    assert_eq!(Array::from(&catalog).length(), 7);
+    assert_eq!(Array::from(&catalog).length(), 8);
     let plan = JSON::parse(r#"{"start":"2025-06-10","months":12,"installment":"100"}"#).unwrap();
     let comparison = wasm::compare(catalog.clone(), plan.clone(), JsValue::UNDEFINED).unwrap();
     assert_eq!(text(&get(&comparison, "quoted")), "cn-lczq-standard");
     assert_eq!(text(&get(&comparison, "horizonDate")), "2027-06-10");
     let out = Array::from(&get(&comparison, "entries"));
-    assert_eq!(out.length(), 7);
+    assert_eq!(out.length(), 8);
     assert_eq!(text(&field(&out.get(5), "error.code")), "TERM_NOT_OFFERED");
     assert_eq!(text(&field(&out.get(4), "comparable")), "false");
     let own = JSON::parse(r#"{"horizon":"own"}"#).unwrap();
