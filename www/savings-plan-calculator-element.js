@@ -54,7 +54,7 @@ function localToday() {
 const isIsoDate = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 export class SavingsPlanCalculatorElement extends HTMLElementBase {
-  static observedAttributes = ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'share-url', 'url-state', 'issuer', 'quote-valid-days'];
+  static observedAttributes = ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'share-url', 'url-state', 'issuer', 'quote-valid-days', 'variants', 'currencies'];
 
   /** Registers the element; a host may rename the tag or use a scoped registry. */
   static define(tag = 'savings-plan-calculator', registry = globalThis.customElements) {
@@ -86,11 +86,17 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #settingMode = false;  // true while the component itself (view switcher, link) sets `mode`
   #linkRead = false;
   #builtIn = false;      // the built-in example catalog is in use (its quote says the rates are examples)
-  // The products chosen to compare with the quoted one (ids of catalog
-  // products or of its derived variants). One state field: the product
-  // picker feeds it (issue 9), the printed quote reads it (issue 11). Until
-  // the picker is there, the `products` attribute's ids after the first.
+  // The products chosen to compare with the quoted one: ids of catalog
+  // products and of the quoted product's derived variants (`<id>#renew`,
+  // `#protected`, `#daily`). One state field for the screen and the paper:
+  // the comparison's picker writes it (issue 9), the on-screen comparison
+  // and the printed teller's quote (issue 11) both read it, so what the
+  // teller sees is what prints. Until someone picks (#comparePicked false)
+  // it follows the default: every candidate (#candidates) after the quoted
+  // one. A share link carries it only once picked.
   #compareIds = [];
+  #comparePicked = false;
+  #pickOpen = false;     // the picker's disclosure, kept across re-renders
   #customer = '';        // the customer's name as the teller typed it: in memory only, never stored or sent
   #quoteNumber = '';
   #quoteKey = '';
@@ -150,6 +156,12 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   /** Keep the scenario in the page's address bar. */
   get urlState() { return this.hasAttribute('url-state'); }
   set urlState(v) { this.toggleAttribute('url-state', Boolean(v)); }
+  /** `auto` (default): derive the quoted product's variants (auto-renew, value-protected, daily product) | `none`. */
+  get variants() { return this.getAttribute('variants') === 'none' ? 'none' : 'auto'; }
+  set variants(v) { this.#setOrRemove('variants', v); }
+  /** `quoted` (default): only products in the quoted product's currency | `all` (others shown apart, never ranked). */
+  get currencies() { return this.getAttribute('currencies') === 'all' ? 'all' : 'quoted'; }
+  set currencies(v) { this.#setOrRemove('currencies', v); }
 
   #setOrRemove(name, v) {
     if (v == null || v === false) this.removeAttribute(name); else this.setAttribute(name, String(v));
@@ -257,7 +269,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#products = JSON.parse(JSON.stringify(wanted.length ? chosen : list));
     this.#pristine = new Map(this.#products.map((p) => [p.id, structuredClone(p)]));
     this.#chosen = this.#products[0]?.id ?? null;
-    this.#compareIds = wanted.slice(1).filter((id) => this.#products.some((p) => p.id === id));
+    this.#compareIds = [];
+    this.#comparePicked = false;
     this.#plan = null;
     if (!this.#linkRead) { this.#linkRead = true; this.#applyLinkState(); }
     this.#applyPlanAttribute();
@@ -357,6 +370,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (typeof st.chosen === 'string' && this.#products.some((p) => p.id === st.chosen)) this.#chosen = st.chosen;
     if (st.plan && typeof st.plan === 'object') this.#plan = teller ? st.plan : { ...st.plan, rate: null };
     if (typeof st.target === 'string') this.#target = st.target;
+    if (Array.isArray(st.compare)) {
+      this.#compareIds = st.compare.filter((id) => typeof id === 'string');
+      this.#comparePicked = true;
+    }
     if (typeof st.lang === 'string' && !this.hasAttribute('lang')) this.setAttribute('lang', resolveLang(st.lang));
     if (MODES.includes(st.mode) && st.mode !== 'teller' && !this.hasAttribute('mode')) this.#setMode(st.mode);
   }
@@ -477,7 +494,12 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   #chooseProduct(id) {
+    const before = this.#chosen;
     this.#chosen = id;
+    // A picked set follows the new quoted product: its variants for the old one's, the old one for the new.
+    if (this.#comparePicked) {
+      this.#compareIds = this.#compareIds.map((x) => (x === id ? before : x.startsWith(`${before}#`) ? `${id}${x.slice(before.length)}` : x));
+    }
     this.#explainIndex = 0;
     const product = this.#product;
     const terms = (product.terms ?? []).map((x) => x.months);
@@ -511,23 +533,64 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   // ---------- computing ----------
 
-  #variants(product) {
+  /**
+   * What can be compared with the quoted product, quoted first: its derived
+   * variants (`variants="auto"`, marked `variantOf` so the engine prices
+   * them at the teller's rate too), then the other products of the catalog,
+   * those in another currency only with `currencies="all"`. Each
+   * { label, product, chosen, variant, group, pick } (`pick`: the picker's words).
+   */
+  #candidates(product) {
     const t = translator(this.language);
     const lang = this.language;
     const name = productName(product, lang);
     const list = [{ label: `${name} — ${t('variant_standard')}`, product, chosen: true }];
-    if (product.maturity?.action !== 'renew') {
-      list.push({ label: `${name} — ${t('variant_renew')}`, product: { ...product, id: `${product.id}#renew`, variantOf: product.id, maturity: { action: 'renew', renew: { months: 12, times: 1 } } } });
+    const variant = (key, derived) => list.push({ label: `${name} — ${t(key)}`, pick: t(key), group: 'variant', variant: true,
+      product: { ...product, ...derived, variantOf: product.id } });
+    if (this.variants === 'auto') {
+      if (product.maturity?.action !== 'renew') {
+        variant('variant_renew', { id: `${product.id}#renew`, maturity: { action: 'renew', renew: { months: 12, times: 1 } } });
+      }
+      if (!product.valueProtection) {
+        // The plan's inflation when given; else 2.0, which the engine states as the product's assumption (never best).
+        const inflation = this.#plan.inflation && /^\d+(\.\d+)?$/.test(this.#plan.inflation) ? this.#plan.inflation : '2.0';
+        variant('variant_protected', { id: `${product.id}#protected`, valueProtection: { inflation } });
+      }
+      if ((product.interest?.method ?? 'monthlyProduct') === 'monthlyProduct') {
+        variant('variant_daily', { id: `${product.id}#daily`, interest: { method: 'dailyProduct', dayCount: 'ACT/360' } });
+      }
     }
-    if (!product.valueProtection) {
-      const inflation = this.#plan.inflation && /^\d+(\.\d+)?$/.test(this.#plan.inflation) ? this.#plan.inflation : '2.0';
-      list.push({ label: `${name} — ${t('variant_protected', { inflation })}`, product: { ...product, id: `${product.id}#protected`, variantOf: product.id, valueProtection: { inflation } } });
+    const all = this.currencies === 'all';
+    for (const p of this.#products) {
+      if (p.id === product.id) continue;
+      const foreign = p.currency !== product.currency;
+      if (foreign && !all) continue;
+      const label = productName(p, lang);
+      list.push({ label, product: p, group: foreign ? 'foreign' : 'product', pick: foreign ? `${label} (${p.currency})` : label });
     }
-    if ((product.interest?.method ?? 'monthlyProduct') === 'monthlyProduct') {
-      list.push({ label: `${name} — ${t('variant_daily')}`, product: { ...product, id: `${product.id}#daily`, variantOf: product.id, interest: { method: 'dailyProduct', dayCount: 'ACT/360' } } });
-    }
-    for (const p of this.#products) if (p.id !== product.id) list.push({ label: productName(p, lang), product: p });
     return list;
+  }
+
+  /** The quoted product and the candidates chosen to compare (#compareIds), in the candidates' order. */
+  #compareSet(product) {
+    const all = this.#candidates(product);
+    if (!this.#comparePicked) this.#compareIds = all.slice(1).map((c) => c.product.id);
+    const chosen = new Set(this.#compareIds);
+    return { all, shown: [all[0], ...all.slice(1).filter((c) => chosen.has(c.product.id))] };
+  }
+
+  /** The picker's change: what to compare from now on (also what the teller's quote prints). */
+  #pick(ids) {
+    this.#compareIds = ids;
+    this.#comparePicked = true;
+    this.#compute();
+  }
+
+  /** "Enter your own": to the plan's inflation field. */
+  #goToInflation() {
+    const input = this.shadowRoot.getElementById('inflation');
+    input?.scrollIntoView?.({ block: 'center' });
+    input?.focus({ preventScroll: true });
   }
 
   #planForEngine() {
@@ -573,19 +636,22 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     for (const name of ['plan', 'whatIf', 'solve']) if (ui[name]) clearFieldErrors(ui[name]);
     if (this.#problems.length) {
       headline.render(ui.headline, { product, problems: this.#problems }, opts);
-      comparison.render(ui.compare, { product, entries: [] }, this.#compareOpts());
+      comparison.render(ui.compare, { ...this.#compareData(product), entries: [] }, this.#compareOpts());
       this.#emitError(this.#problems[0]);
       return;
     }
 
-    const variants = this.#variants(product);
-    const out = this.#engine.compare(variants.map((v) => v.product), plan);
+    const { all, shown } = this.#compareSet(product);
+    const out = this.#engine.compare(shown.map((v) => v.product), plan);
     // The engine decides what is comparable and best (CONTRACT §8.1); the derived variants carry variantOf.
-    const results = out.ok ? out.value.entries : variants.map(() => ({ error: out.error }));
-    this.#entries = variants.map((v, i) => ({ label: v.label, chosen: v.chosen, result: results[i]?.error ? null : results[i], error: results[i]?.error ?? null }));
+    const results = out.ok ? out.value.entries : shown.map(() => ({ error: out.error }));
+    this.#comparison = out.ok ? out.value : null;
+    this.#entries = shown.map((v, i) => ({ index: i, id: v.product.id, label: v.label, chosen: v.chosen, variant: Boolean(v.variant), foreign: v.group === 'foreign',
+      result: results[i]?.error ? null : results[i], error: results[i]?.error ?? null }));
+    this.#candidateList = all;
     const main = this.#entries[0];
 
-    headline.render(ui.headline, { product, result: main.result, error: main.error }, opts);
+    headline.render(ui.headline, { product, result: main.result, error: main.error, exceptions: plan.events.length > 0 }, opts);
     if (main.error) {
       const id = planFieldId(main.error.path);
       showFieldError(this.shadowRoot, id, errorText(main.error, product, opts), opts);
@@ -593,7 +659,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     } else {
       this.#announce(headline.announcement({ product, result: main.result }, opts));
     }
-    comparison.render(ui.compare, { product, entries: this.#entries }, this.#compareOpts());
+    comparison.render(ui.compare, this.#compareData(product), this.#compareOpts());
     // The panels below the comparison follow in the next animation frame,
     // which still runs before that frame is painted.
     this.#detailsFor = { result: main.result, plan };
@@ -610,8 +676,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
     this.shadowRoot.querySelector('.spc')?.removeAttribute('aria-busy');
 
-    const digest = JSON.stringify(this.#entries.map((e) => e.error ? e.error.code
-      : [e.result.payout, e.result.interest, e.result.subsidy, e.result.fees, e.result.tax, e.result.closeDate, e.result.effectiveAnnualYield, e.result.realPayout]));
+    const digest = JSON.stringify([out.ok ? out.value.horizonDate : null, this.#entries.map((e) => e.error ? [e.id, e.error.code]
+      : [e.id, e.result.payout, e.result.interest, e.result.subsidy, e.result.fees, e.result.tax, e.result.closeDate, e.result.effectiveAnnualYield,
+        e.result.realPayout, e.result.horizonValue, e.result.best, e.result.differenceToBest])]);
     if (digest !== this.#lastDigest) {
       this.#lastDigest = digest;
       // Fresh objects from the engine on every compute: the host may keep them.
@@ -619,8 +686,29 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
   }
 
+  #comparison = null;    // the engine's last comparison ({ quoted, currency, horizonDate, entries })
+  #candidateList = [];   // what the picker offers (#candidates of the quoted product)
+
+  /** What the comparison panel shows: the engine's entries, and the picker's state. */
+  #compareData(product) {
+    const t = translator(this.language);
+    return { product, entries: this.#entries, currency: this.#comparison?.currency ?? product.currency,
+      horizonDate: this.#comparison?.horizonDate ?? null,
+      candidates: this.#candidateList.slice(1).map((c) => ({ id: c.product.id, label: c.pick, group: c.group })),
+      picked: this.#compareIds, pickOpen: this.#pickOpen, quotedName: productName(product, this.language),
+      rateWord: rateLabel(product, this.language, t), teller: this.mode === 'teller',
+      // The compact view's form has no inflation field; the comparison offers it where an assumption needs it.
+      inflationField: this.mode === 'compact' ? { value: this.#plan?.inflation ?? '' } : null };
+  }
+
   #compareOpts() {
-    return this.#opts({ onDownload: () => download('comparison.csv', comparisonCsv(this.#entries, translator(this.language))) });
+    return this.#opts({
+      onDownload: () => download('comparison.csv', comparisonCsv(this.#entries, translator(this.language), this.#comparison?.horizonDate ?? null)),
+      onPick: (ids) => this.#pick(ids),
+      onPickOpen: (open) => { this.#pickOpen = open; },
+      onInflation: () => this.#goToInflation(),
+      onInput: (name, value) => this.#planInput(name, value),
+    });
   }
 
   #announce(sentence) {
@@ -640,7 +728,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const opts = this.#opts();
     this.#renderQuote();
     if (this.mode === 'compact') return;
-    if (ui.chart) chart.render(ui.chart, { entries: this.#entries }, opts);
+    // One axis, one currency: the chart draws the rows the engine compares.
+    if (ui.chart) chart.render(ui.chart, { entries: this.#entries.filter((e) => e.result?.comparable !== false) }, opts);
     this.#renderWhatIf();
     this.#renderExplain();
     if (ui.schedule) schedule.render(ui.schedule, { result: d.result }, this.#opts({
@@ -664,9 +753,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (mode !== 'teller') { quote.renderIdle(ui.quote); return; }
     const product = this.#product;
     const plan = this.#planForEngine();
-    const variants = this.#variants(product);
-    const items = [variants[0], ...this.#compareIds.filter((id) => id !== product.id)
-      .map((id) => variants.find((v) => v.product.id === id)).filter(Boolean)];
+    const { shown: items } = this.#compareSet(product);
     const main = this.#entries[0];
     const comparison = main?.result ? quoteComparison(this.#engine, items, plan) : null;
     const today = this.today;
@@ -824,6 +911,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#chosen = this.#products[0].id;
       this.#builtIn = false;
       this.#compareIds = [];
+      this.#comparePicked = false;
       this.#configStatus = t('catalogLoaded', { n: list.length });
     }
     this.#render();
@@ -842,7 +930,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const pristine = this.#pristine.get(product?.id);
     const edited = product && JSON.stringify(product) !== JSON.stringify(pristine);
     return { id: this.id || undefined, chosen: product?.id, plan: this.#planForEngine(), lang: this.language, mode: this.mode,
-      target: this.#target || undefined, product: edited ? product : undefined };
+      target: this.#target || undefined, product: edited ? product : undefined,
+      compare: this.#comparePicked ? this.#compareIds : undefined };
   }
 
   // The address bar follows the scenario, a moment after typing stops.
