@@ -90,12 +90,16 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   // products and of the quoted product's derived variants (`<id>#renew`,
   // `#protected`, `#daily`). One state field for the screen and the paper:
   // the comparison's picker writes it (issue 9), the on-screen comparison
-  // and the printed teller's quote (issue 11) both read it, so what the
-  // teller sees is what prints. Until someone picks (#comparePicked false)
-  // it follows the default: every candidate (#candidates) after the quoted
-  // one. A share link carries it only once picked.
+  // and the printed teller's quote (issue 11) both read it, so once the
+  // teller picks, what the screen compares is what prints. Until someone
+  // picks (#comparePicked false) the screen compares every candidate
+  // (#candidates) and the quote only what the host listed after the first
+  // id in `products` (#hostCompareIds; none: the quoted product alone), so
+  // that an unchosen quote stays one A4 page. A share link carries it only
+  // once picked.
   #compareIds = [];
   #comparePicked = false;
+  #hostCompareIds = [];
   #pickOpen = false;     // the picker's disclosure, kept across re-renders
   #customer = '';        // the customer's name as the teller typed it: in memory only, never stored or sent
   #quoteNumber = '';
@@ -271,6 +275,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#chosen = this.#products[0]?.id ?? null;
     this.#compareIds = [];
     this.#comparePicked = false;
+    this.#hostCompareIds = wanted.slice(1);
     this.#plan = null;
     if (!this.#linkRead) { this.#linkRead = true; this.#applyLinkState(); }
     this.#applyPlanAttribute();
@@ -753,7 +758,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (mode !== 'teller') { quote.renderIdle(ui.quote); return; }
     const product = this.#product;
     const plan = this.#planForEngine();
-    const { shown: items } = this.#compareSet(product);
+    const { all, shown } = this.#compareSet(product);
+    // Chosen (picker or link): the screen's set; else the host's list (#compareIds above).
+    const host = new Set(this.#hostCompareIds);
+    const items = this.#comparePicked ? shown : [all[0], ...all.slice(1).filter((c) => host.has(c.product.id))];
     const main = this.#entries[0];
     const comparison = main?.result ? quoteComparison(this.#engine, items, plan) : null;
     const today = this.today;
@@ -912,6 +920,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#builtIn = false;
       this.#compareIds = [];
       this.#comparePicked = false;
+      this.#hostCompareIds = [];
       this.#configStatus = t('catalogLoaded', { n: list.length });
     }
     this.#render();
