@@ -42,4 +42,6 @@ export default {
   outcomeRate_contract: 'Every instalment earns the contract rate of {rate}%.',
   closeNote_early: 'premature withdrawal, at {rate}',
   horizonEarly: 'withdrawn prematurely then',
+  breach: 'Breach after instalment {n} on {date}: {trigger}. Effect: {effect}.',
+  onTimePayout: 'Paying every instalment on time: {payout}',
 };

@@ -100,7 +100,7 @@ function renderOutcome(outcome, { plan, result: r, onTime }, { t, lang }) {
   const c = r.currency;
   // How it closes, on which date, at which rate, and whether a breach happened: the headline's words (outcome.js).
   const said = outcomeLines(r, { t, lang }, { exceptions: plan.events.length > 0 });
-  const lines = [h('p', { class: 'outcome-main' }, h('strong', {}, outcomeTitle(r, { t, lang })), ': ', money(r.payout, c, lang))];
+  const lines = [h('p', { class: 'outcome-main' }, h('strong', {}, outcomeTitle(r, { t, lang })), lang.startsWith('zh') ? '：' : ': ', money(r.payout, c, lang))];
   for (const line of said) if (line.key !== 'breach') lines.push(h('p', { class: `outcome-${line.key}` }, line.text));
   if (r.maturityPayout) lines.push(h('p', { id: 'holding' }, t('holding', { payout: money(r.maturityPayout, c, lang) })));
   if (onTime) lines.push(h('p', { id: 'on-time' }, t('onTimePayout', { payout: money(onTime.payout, c, lang) })));
