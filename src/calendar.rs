@@ -10,13 +10,13 @@
 //! including, the next due date (maturity for the last one).
 //!
 //! ```
-//! use savings_plan::calendar::{add_months, parse_date, format_date};
+//! use savings_plan::{add_months, format_date, parse_date};
 //! let open = parse_date("2024-01-31").unwrap();
 //! assert_eq!(format_date(add_months(open, 1).unwrap()), "2024-02-29");
 //! assert_eq!(format_date(add_months(open, 2).unwrap()), "2024-03-31");
 //! ```
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 /// The latest date the engine computes with; a plan reaching past it is `OVERFLOW`.
 const LAST_YEAR: i32 = 9999;
@@ -41,42 +41,32 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// `YYYY-MM-DD`, written by hand to keep chrono's formatting machinery out of the `.wasm`.
 pub fn format_date(date: NaiveDate) -> String {
-    String::from(date_cell(date).as_str())
+    String::from(DateText::of(date).as_str())
 }
 
-/// [`format_date`], kept inline for a schedule cell.
-pub fn date_cell(date: NaiveDate) -> crate::quote::Cell {
-    let year = date.year().clamp(0, 9999) as u32;
-    let (month, day) = (date.month(), date.day());
-    let digit = |n: u32| b'0' + (n % 10) as u8;
-    let text = [
-        digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), b'-',
-        digit(month / 10), digit(month), b'-', digit(day / 10), digit(day),
-    ];
-    crate::quote::Cell::new(std::str::from_utf8(&text).unwrap_or("0000-00-00"))
-}
+/// [`format_date`] on the stack, for writers that copy it into their output.
+pub(crate) struct DateText([u8; 10]);
 
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        _ => 28,
+impl DateText {
+    pub(crate) fn of(date: NaiveDate) -> DateText {
+        let year = date.year().clamp(0, 9999) as u32;
+        let (month, day) = (date.month(), date.day());
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        DateText([
+            digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), b'-',
+            digit(month / 10), digit(month), b'-', digit(day / 10), digit(day),
+        ])
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("0000-00-00")
     }
 }
 
 /// `date` plus `months` months on `date`'s own day-of-month, clamped to the
-/// month's last day. `None` past year 9999.
+/// month's last day (chrono's `checked_add_months`). `None` past year 9999.
 pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
-    let total = i64::from(date.month0()) + i64::from(months);
-    let year = i64::from(date.year()) + total / 12;
-    if year > i64::from(LAST_YEAR) {
-        return None;
-    }
-    let year = i32::try_from(year).ok()?;
-    let month = u32::try_from(total % 12).ok()? + 1;
-    let day = date.day().min(days_in_month(year, month));
-    NaiveDate::from_ymd_opt(year, month, day)
+    date.checked_add_months(Months::new(months)).filter(|d| d.year() <= LAST_YEAR)
 }
 
 /// Actual days from `a` to `b` (the first day counts, the last does not: 算头不算尾).

@@ -21,26 +21,28 @@
 //! A product that cannot take the plan gives an `{ productId, error }` entry
 //! in its position, not a failure of the whole call. Ties are all best.
 
-use crate::calculate::price;
-use crate::calendar::{format_date, parse_date};
+use crate::calendar::parse_date;
+use crate::closure::Closure;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{object, Problems};
-use crate::money::{fixed, sub};
+use crate::money::sub;
 use crate::plan::{parse_plan, Plan};
+use crate::price::price;
 use crate::product::{parse_product, Product};
-use crate::quote::{Assumption, Quote};
+use crate::quote::{Assumption, Quote, Source};
+use crate::vocabulary::vocabulary;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
 use serde_json::Value;
 
-/// Which date the comparison's `best` is decided on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Horizon {
-    /// One date for every entry: `plan.withdrawOn`, else the latest close.
-    Common,
-    /// Each entry's own close (payouts on different dates).
-    Own,
+vocabulary! {
+    /// Which date the comparison's `best` is decided on (`options.horizon`).
+    pub enum Horizon as "Horizon", locale [] {
+        /// One date for every entry: `plan.withdrawOn`, else the latest close.
+        Common = "common",
+        /// Each entry's own close (payouts on different dates).
+        Own = "own",
+    }
 }
 
 /// `compare`'s options: `{ "horizon": "common" | "own" }`.
@@ -64,43 +66,31 @@ pub fn parse_options(v: &Value) -> Result<Options> {
     if let Some(e) = p.first() {
         return Err(e);
     }
-    let horizon = match o.choice_or("horizon", &["common", "own"], "common")? {
-        "own" => Horizon::Own,
-        _ => Horizon::Common,
-    };
-    Ok(Options { horizon })
+    Ok(Options { horizon: o.choice("horizon", Horizon::Common)? })
 }
 
 /// The comparison: the quoted product, its currency, the common date and one entry per product.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     /// The first product's `id` (null when it has none).
     pub quoted: Option<String>,
     /// The quoted product's currency: the only comparable one.
     pub currency: Option<String>,
     /// H with `horizon: common`; null with `own` (or when nothing is comparable).
-    pub horizon_date: Option<String>,
+    pub horizon_date: Option<NaiveDate>,
     pub entries: Vec<Compared>,
 }
 
 /// One position of a comparison.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Compared {
     Result(Box<Entry>),
-    Error {
-        #[serde(rename = "productId")]
-        product_id: Option<String>,
-        error: Error,
-    },
+    Error { product_id: Option<String>, error: Error },
 }
 
 /// A result (§3) with what the comparison decided about it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    #[serde(flatten)]
     pub result: Quote,
     /// In the quoted product's currency.
     pub comparable: bool,
@@ -110,14 +100,12 @@ pub struct Entry {
     /// What the plan is worth on `horizonDate` if the saver does nothing
     /// until then (the payout with `horizon: own`); null where the product
     /// cannot be cashed on that date (it refuses an early withdrawal).
-    pub horizon_value: Option<String>,
+    pub horizon_value: Option<Decimal>,
     /// How the account stands on `horizonDate`: `maturity` | `early` |
     /// `overdue` | `closedByBank`; null with `horizonValue`.
-    pub horizon_closure: Option<&'static str>,
+    pub horizon_closure: Option<Closure>,
     /// `horizonValue` − the best `horizonValue`; null when not comparable or no entry is best.
-    pub difference_to_best: Option<String>,
-    #[serde(skip)]
-    horizon_amount: Option<Decimal>,
+    pub difference_to_best: Option<Decimal>,
 }
 
 /// A product priced for the plan, or the id it gave and why it could not be.
@@ -132,11 +120,12 @@ type Priced = std::result::Result<(Product, Plan, Quote), (Option<String>, Error
 /// # Example
 /// ```
 /// use serde_json::{json, Value};
-/// let catalog = Value::Array(savings_plan::catalog());
+/// use savings_plan::contract;
+/// let catalog = Value::Array(contract::catalog());
 /// let plan = json!({ "start": "2025-06-10", "months": 12, "installment": "1000", "rate": "1.10" });
-/// let c = savings_plan::compare(&catalog, &plan, &Value::Null).unwrap();
+/// let c = contract::compare(&catalog, &plan, &Value::Null).unwrap();
 /// assert_eq!(c.quoted.as_deref(), Some("cn-lczq-standard"));
-/// assert_eq!(c.horizon_date.as_deref(), Some("2027-06-10")); // the auto-renew product's close
+/// assert_eq!(c.horizon_date, chrono::NaiveDate::from_ymd_opt(2027, 6, 10)); // the auto-renew product's close
 /// ```
 pub fn compare(products: &Value, plan: &Value, options: &Value) -> Result<Comparison> {
     let Value::Array(list) = products else {
@@ -179,7 +168,7 @@ pub fn compare(products: &Value, plan: &Value, options: &Value) -> Result<Compar
                     .iter()
                     .filter_map(|r| r.as_ref().ok())
                     .filter(|(_, _, q)| is_comparable(q))
-                    .filter_map(|(_, _, q)| parse_date(&q.close_date))
+                    .map(|(_, _, q)| q.close_date)
                     .max()
             })
         }
@@ -195,32 +184,31 @@ pub fn compare(products: &Value, plan: &Value, options: &Value) -> Result<Compar
             }
         };
         let (amount, closure) = match horizon {
-            None if options.horizon == Horizon::Own => (Some(q.payout_value), Some(q.closure)),
+            None if options.horizon == Horizon::Own => (Some(q.payout), Some(q.closure)),
             None => (None, None),
             Some(h) => horizon_value(&product, &p, &mut q, h),
         };
         entries.push(Compared::Result(Box::new(Entry {
             comparable: is_comparable(&q),
-            horizon_value: amount.map(|a| fixed(a, q.payout_scale)),
+            horizon_value: amount,
             horizon_closure: closure,
-            horizon_amount: amount,
             result: q,
             best: false,
             difference_to_best: None,
         })));
     }
     mark_best(&mut entries)?;
-    Ok(Comparison { quoted, currency, horizon_date: horizon.map(format_date), entries })
+    Ok(Comparison { quoted, currency, horizon_date: horizon, entries })
 }
 
 /// The value on `h` if the saver does nothing until then, and how the account stands;
 /// the assumptions that value rests on join the entry's own.
-fn horizon_value(product: &Product, plan: &Plan, q: &mut Quote, h: NaiveDate) -> (Option<Decimal>, Option<&'static str>) {
-    let close = parse_date(&q.close_date);
+fn horizon_value(product: &Product, plan: &Plan, q: &mut Quote, h: NaiveDate) -> (Option<Decimal>, Option<Closure>) {
+    let close = q.close_date;
     // On its own close date the value is the payout; after a closure by the
     // bank the account no longer exists, so it is what the bank paid.
-    if close == Some(h) || (q.closure == "closedByBank" && close.is_some_and(|c| c < h)) {
-        return (Some(q.payout_value), Some(q.closure));
+    if close == h || (q.closure == Closure::ClosedByBank && close < h) {
+        return (Some(q.payout), Some(q.closure));
     }
     let at_h = Plan { withdraw_on: Some(h), ..plan.clone() };
     match price(product, &at_h) {
@@ -230,7 +218,7 @@ fn horizon_value(product: &Product, plan: &Plan, q: &mut Quote, h: NaiveDate) ->
                     q.assumptions.push(a);
                 }
             }
-            (Some(later.payout_value), Some(later.closure))
+            (Some(later.payout), Some(later.closure))
         }
         // A date the product refuses (an early withdrawal it does not allow,
         // or one it cannot compute): no value on H, and the entry stays.
@@ -240,7 +228,7 @@ fn horizon_value(product: &Product, plan: &Plan, q: &mut Quote, h: NaiveDate) ->
 
 /// Whether a result rests on an assumption nobody chose.
 fn rests_on_product_assumption(assumptions: &[Assumption]) -> bool {
-    assumptions.iter().any(|a| a.source == "product")
+    assumptions.iter().any(|a| a.source == Source::Product)
 }
 
 /// Sets `best` and `differenceToBest` on the comparable entries.
@@ -248,7 +236,7 @@ fn mark_best(entries: &mut [Compared]) -> Result<()> {
     let best = entries
         .iter()
         .filter_map(|e| match e {
-            Compared::Result(x) if x.comparable && !rests_on_product_assumption(&x.result.assumptions) => x.horizon_amount,
+            Compared::Result(x) if x.comparable && !rests_on_product_assumption(&x.result.assumptions) => x.horizon_value,
             _ => None,
         })
         .max();
@@ -257,9 +245,9 @@ fn mark_best(entries: &mut [Compared]) -> Result<()> {
             if !x.comparable {
                 continue;
             }
-            if let (Some(best), Some(mine)) = (best, x.horizon_amount) {
+            if let (Some(best), Some(mine)) = (best, x.horizon_value) {
                 x.best = mine == best && !rests_on_product_assumption(&x.result.assumptions);
-                x.difference_to_best = Some(fixed(sub(mine, best)?, x.result.payout_scale));
+                x.difference_to_best = Some(sub(mine, best)?);
             }
         }
     }

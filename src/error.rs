@@ -6,68 +6,52 @@
 //! `code` to a localised instruction, so tests assert code and path, never
 //! the message text.
 
+use crate::vocabulary::vocabulary;
 use serde::Serialize;
 use std::fmt;
 
-/// The kinds of problem a product, a plan or a target can have.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum ErrorCode {
-    /// A decimal that is not a JSON string of the form `-?digits[.digits]`.
-    InvalidDecimal,
-    /// A required field is absent.
-    MissingField,
-    /// A key the contract does not define (a typo must never fall back to a default).
-    UnknownField,
-    /// A bad enum value, an integer out of range, or a value the rules forbid.
-    InvalidValue,
-    /// An object, array, string or boolean field of the wrong JSON type.
-    InvalidType,
-    /// The plan's term is not one of the product's terms.
-    TermNotOffered,
-    /// The installment is under the product's minimum.
-    BelowMinimum,
-    /// The installment is over the product's maximum.
-    AboveMaximum,
-    /// The installment is not a whole multiple of the product's step.
-    NotAStepMultiple,
-    /// A date that does not exist, is not `YYYY-MM-DD`, or lies outside what the plan allows.
-    DateOutOfRange,
-    /// An event names an installment that does not exist, twice, or pays outside its window.
-    EventOutOfRange,
-    /// An event amount that is not the installment plus whole made-up installments.
-    InvalidAmount,
-    /// An event both missed and paid.
-    EventConflict,
-    /// The product does not allow early withdrawal on that date.
-    EarlyNotAllowed,
-    /// No installment within the product's limits reaches the target.
-    TargetUnreachable,
-    /// An amount, rate or term too large to compute exactly.
-    Overflow,
+vocabulary! {
+    /// The kinds of problem a product, a plan or a target can have.
+    pub enum ErrorCode as "ErrorCode", locale ["err_"] {
+        /// A decimal that is not a JSON string of the form `-?digits[.digits]`.
+        InvalidDecimal = "INVALID_DECIMAL",
+        /// A required field is absent.
+        MissingField = "MISSING_FIELD",
+        /// A key the contract does not define (a typo must never fall back to a default).
+        UnknownField = "UNKNOWN_FIELD",
+        /// A bad enum value, an integer out of range, or a value the rules forbid.
+        InvalidValue = "INVALID_VALUE",
+        /// An object, array, string or boolean field of the wrong JSON type.
+        InvalidType = "INVALID_TYPE",
+        /// The plan's term is not one of the product's terms.
+        TermNotOffered = "TERM_NOT_OFFERED",
+        /// The installment is under the product's minimum.
+        BelowMinimum = "BELOW_MINIMUM",
+        /// The installment is over the product's maximum.
+        AboveMaximum = "ABOVE_MAXIMUM",
+        /// The installment is not a whole multiple of the product's step.
+        NotAStepMultiple = "NOT_A_STEP_MULTIPLE",
+        /// A date that does not exist, is not `YYYY-MM-DD`, or lies outside what the plan allows.
+        DateOutOfRange = "DATE_OUT_OF_RANGE",
+        /// An event names an installment that does not exist, twice, or pays outside its window.
+        EventOutOfRange = "EVENT_OUT_OF_RANGE",
+        /// An event amount that is not the installment plus whole made-up installments.
+        InvalidAmount = "INVALID_AMOUNT",
+        /// An event both missed and paid.
+        EventConflict = "EVENT_CONFLICT",
+        /// The product does not allow early withdrawal on that date.
+        EarlyNotAllowed = "EARLY_NOT_ALLOWED",
+        /// No installment within the product's limits reaches the target.
+        TargetUnreachable = "TARGET_UNREACHABLE",
+        /// An amount, rate or term too large to compute exactly.
+        Overflow = "OVERFLOW",
+    }
 }
 
-impl ErrorCode {
-    /// The code as it appears in JSON and on a JS `Error` (`"BELOW_MINIMUM"`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidDecimal => "INVALID_DECIMAL",
-            ErrorCode::MissingField => "MISSING_FIELD",
-            ErrorCode::UnknownField => "UNKNOWN_FIELD",
-            ErrorCode::InvalidValue => "INVALID_VALUE",
-            ErrorCode::InvalidType => "INVALID_TYPE",
-            ErrorCode::TermNotOffered => "TERM_NOT_OFFERED",
-            ErrorCode::BelowMinimum => "BELOW_MINIMUM",
-            ErrorCode::AboveMaximum => "ABOVE_MAXIMUM",
-            ErrorCode::NotAStepMultiple => "NOT_A_STEP_MULTIPLE",
-            ErrorCode::DateOutOfRange => "DATE_OUT_OF_RANGE",
-            ErrorCode::EventOutOfRange => "EVENT_OUT_OF_RANGE",
-            ErrorCode::InvalidAmount => "INVALID_AMOUNT",
-            ErrorCode::EventConflict => "EVENT_CONFLICT",
-            ErrorCode::EarlyNotAllowed => "EARLY_NOT_ALLOWED",
-            ErrorCode::TargetUnreachable => "TARGET_UNREACHABLE",
-            ErrorCode::Overflow => "OVERFLOW",
-        }
+/// The code as a JSON string (`"BELOW_MINIMUM"`).
+impl Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 

@@ -9,6 +9,7 @@
 use crate::calendar::parse_date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::parse_decimal;
+use crate::vocabulary::Vocabulary;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
@@ -257,20 +258,23 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// One of `values`, with a default when absent.
-    pub fn choice_or(&self, key: &str, values: &[&'static str], default: &'static str) -> Result<&'static str> {
-        let Some(v) = self.get(key) else { return Ok(default) };
-        values
-            .iter()
-            .find(|allowed| v.as_str() == Some(**allowed))
-            .copied()
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorCode::InvalidValue,
-                    self.at(key),
-                    format!("{} is not one of: {}", describe(v), values.join(", ")),
-                )
-            })
+    /// A value of a contract enum, with a default when absent.
+    pub fn choice<T: Vocabulary>(&self, key: &str, default: T) -> Result<T> {
+        match self.get(key) {
+            None => Ok(default),
+            Some(v) => self.choice_index(key, v, T::NAMES).map(|i| T::ALL.get(i).copied().unwrap_or(default)),
+        }
+    }
+
+    /// The position of `v` in `names` (one function for every enum: smaller code).
+    fn choice_index(&self, key: &str, v: &Value, names: &[&str]) -> Result<usize> {
+        names.iter().position(|n| v.as_str() == Some(*n)).ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidValue,
+                self.at(key),
+                format!("{} is not one of: {}", describe(v), names.join(", ")),
+            )
+        })
     }
 
     /// A nested object, `None` when absent.

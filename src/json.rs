@@ -1,17 +1,24 @@
-//! Writing result documents as JSON text, by hand.
+//! Writing results as the contract's JSON text, by hand.
 //!
-//! The wasm facade hands results to JavaScript as JSON text. serde_json's
-//! serializer was a third of a `calculate` call in WebAssembly and a good
-//! part of the `.wasm`; the result shapes are fixed, so they are written
-//! here straight into one pre-sized `String`. A test checks that this text
-//! parses to exactly what serde's derived `Serialize` gives.
+//! This is where the contract's formats are applied: money fixed to the
+//! product's scale (`"12000.00"`), rates, units and amounts plain
+//! (`"1.35"`), dates `YYYY-MM-DD`, enums as their table spelling. Digits go
+//! from the typed values straight into the output (through small stack
+//! buffers), with no text kept in between. serde_json's serializer was a
+//! third of a `calculate` call in WebAssembly and a good part of the
+//! `.wasm`; the result shapes are fixed, so they are written here into one
+//! pre-sized `String`.
 
+use crate::calendar::DateText;
 use crate::compare::{Compared, Comparison, Entry};
 use crate::error::Error;
-use crate::quote::{Assumption, BreachRow, Cell, Quote, RenewalRow, Row, Step, Warning};
+use crate::money::{fixed_digits, plain_digits, Digits};
+use crate::quote::{Assumption, Breach, Figure, Quote, Renewal, Row, Step, Warning};
 use crate::solve::Solution;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
-/// A value that can write itself as JSON.
+/// A value that can write itself as the contract's JSON.
 pub trait ToJson {
     fn write_json(&self, out: &mut String);
 
@@ -55,7 +62,14 @@ pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// Writes `{"k":v,…}` from (key, writer) pairs without intermediate allocation.
+/// Writes engine text that needs no escaping (digits, dates, table words) as a string.
+fn write_word(out: &mut String, word: &str) {
+    out.push('"');
+    out.push_str(word);
+    out.push('"');
+}
+
+/// Writes `{"k":v,…}` key by key without intermediate allocation.
 struct Object<'a> {
     out: &'a mut String,
     first: bool,
@@ -80,6 +94,33 @@ impl<'a> Object<'a> {
         value.write_json(self.key(key));
         self
     }
+    fn text(&mut self, key: &str, value: &str) -> &mut Self {
+        write_str(self.key(key), value);
+        self
+    }
+    fn word(&mut self, key: &str, value: &str) -> &mut Self {
+        write_word(self.key(key), value);
+        self
+    }
+    fn date(&mut self, key: &str, value: NaiveDate) -> &mut Self {
+        self.word(key, DateText::of(value).as_str())
+    }
+    fn plain(&mut self, key: &str, value: Decimal) -> &mut Self {
+        self.word(key, plain_digits(value).as_str())
+    }
+    fn fixed(&mut self, key: &str, value: Decimal, scale: u32) -> &mut Self {
+        self.word(key, fixed_digits(value, scale).as_str())
+    }
+    fn opt_fixed(&mut self, key: &str, value: Option<Decimal>, scale: u32) -> &mut Self {
+        match value {
+            Some(v) => self.fixed(key, v, scale),
+            None => self.null(key),
+        }
+    }
+    fn null(&mut self, key: &str) -> &mut Self {
+        self.key(key).push_str("null");
+        self
+    }
     fn end(self) {
         self.out.push('}');
     }
@@ -94,12 +135,6 @@ impl ToJson for str {
 impl ToJson for String {
     fn write_json(&self, out: &mut String) {
         write_str(out, self);
-    }
-}
-
-impl ToJson for Cell {
-    fn write_json(&self, out: &mut String) {
-        write_str(out, self.as_str());
     }
 }
 
@@ -146,7 +181,7 @@ impl<T: ToJson> ToJson for Vec<T> {
 impl ToJson for Error {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
-        o.field("code", self.code.as_str()).field("path", &self.path).field("message", &self.message);
+        o.word("code", self.code.as_str()).text("path", &self.path).text("message", &self.message);
         o.end();
     }
 }
@@ -154,7 +189,7 @@ impl ToJson for Error {
 impl ToJson for Warning {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
-        o.field("code", self.code).field("path", self.path).field("message", &self.message);
+        o.word("code", self.code().as_str()).text("path", self.path()).text("message", &self.message());
         o.end();
     }
 }
@@ -192,76 +227,129 @@ impl Line {
     }
 }
 
-impl ToJson for Row {
-    fn write_json(&self, out: &mut String) {
-        let mut line = Line::new();
-        line.put("{\"n\":");
-        line.put(&self.n.to_string());
-        line.put(",\"due\":\"");
-        line.put(self.due.as_str());
-        match &self.paid_on {
-            Some(d) => {
-                line.put("\",\"paidOn\":\"");
-                line.put(d.as_str());
-                line.put("\",\"amount\":\"");
+/// The last figure written and its text: amount and rate repeat from row to
+/// row, so each is turned into digits once per change.
+struct Repeated(Option<(Decimal, Digits)>);
+
+impl Repeated {
+    fn plain(&mut self, value: Decimal) -> Digits {
+        match self.0 {
+            Some((last, text)) if last == value => text,
+            _ => {
+                let text = plain_digits(value);
+                self.0 = Some((value, text));
+                text
             }
-            None => line.put("\",\"paidOn\":null,\"amount\":\""),
         }
-        line.put(self.amount.as_str());
-        line.put("\",\"status\":\"");
-        line.put(self.status);
-        line.put("\",\"balance\":\"");
-        line.put(self.balance.as_str());
-        line.put("\",\"rate\":\"");
-        line.put(self.rate.as_str());
-        line.put("\",\"units\":\"");
-        line.put(self.units.as_str());
-        line.put("\"}");
-        match line.as_str() {
-            Some(text) => out.push_str(text),
-            None => self.write_fields(out),
+    }
+}
+
+/// The schedule rows, each through a [`Line`].
+struct Schedule<'a>(&'a [Row]);
+
+impl ToJson for Schedule<'_> {
+    fn write_json(&self, out: &mut String) {
+        let (mut amount, mut rate) = (Repeated(None), Repeated(None));
+        out.push('[');
+        for (i, row) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let mut line = Line::new();
+            row.write_line(&mut line, amount.plain(row.amount).as_str(), rate.plain(row.rate).as_str());
+            match line.as_str() {
+                Some(text) => out.push_str(text),
+                None => row.write_fields(out),
+            }
         }
+        out.push(']');
     }
 }
 
 impl Row {
+    /// The units as shown: at most 4 places.
+    fn units_shown(&self) -> Digits {
+        plain_digits(self.units.round_dp(4))
+    }
+
+    fn write_line(&self, line: &mut Line, amount: &str, rate: &str) {
+        line.put("{\"n\":");
+        line.put(&self.n.to_string());
+        line.put(",\"due\":\"");
+        line.put(DateText::of(self.due).as_str());
+        match self.paid_on {
+            Some(d) => {
+                line.put("\",\"paidOn\":\"");
+                line.put(DateText::of(d).as_str());
+                line.put("\",\"amount\":\"");
+            }
+            None => line.put("\",\"paidOn\":null,\"amount\":\""),
+        }
+        line.put(amount);
+        line.put("\",\"status\":\"");
+        line.put(self.status.as_str());
+        line.put("\",\"balance\":\"");
+        line.put(plain_digits(self.balance).as_str());
+        line.put("\",\"rate\":\"");
+        line.put(rate);
+        line.put("\",\"units\":\"");
+        line.put(self.units_shown().as_str());
+        line.put("\"}");
+    }
+
     /// The same row written field by field (never needed for engine text).
     fn write_fields(&self, out: &mut String) {
         let mut o = Object::new(out);
-        o.field("n", &self.n)
-            .field("due", &self.due)
-            .field("paidOn", &self.paid_on)
-            .field("amount", &self.amount)
-            .field("status", self.status)
-            .field("balance", &self.balance)
-            .field("rate", &self.rate)
-            .field("units", &self.units);
+        o.field("n", &self.n).date("due", self.due);
+        match self.paid_on {
+            Some(d) => o.date("paidOn", d),
+            None => o.field("paidOn", &None::<u32>),
+        };
+        o.plain("amount", self.amount)
+            .word("status", self.status.as_str())
+            .plain("balance", self.balance)
+            .plain("rate", self.rate)
+            .word("units", self.units_shown().as_str());
         o.end();
     }
 }
 
-impl ToJson for RenewalRow {
+/// Renewals at the product's scale.
+struct Renewals<'a>(&'a [Renewal], u32);
+
+impl ToJson for Renewals<'_> {
     fn write_json(&self, out: &mut String) {
-        let mut o = Object::new(out);
-        o.field("start", &self.start)
-            .field("end", &self.end)
-            .field("principal", &self.principal)
-            .field("rate", &self.rate)
-            .field("interest", &self.interest)
-            .field("tax", &self.tax)
-            .field("value", &self.value);
-        o.end();
+        let scale = self.1;
+        out.push('[');
+        for (i, r) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let mut o = Object::new(out);
+            o.date("start", r.start)
+                .date("end", r.end)
+                .fixed("principal", r.principal, scale)
+                .plain("rate", r.rate)
+                .fixed("interest", r.interest, scale)
+                .fixed("tax", r.tax, scale)
+                .fixed("value", r.value, scale);
+            o.end();
+        }
+        out.push(']');
     }
 }
 
-impl ToJson for BreachRow {
+impl ToJson for Breach {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
-        o.field("trigger", self.trigger)
+        o.word("trigger", self.trigger.as_str())
             .field("installment", &self.installment)
-            .field("date", &self.date)
-            .field("effect", self.effect)
-            .field("rate", &self.rate);
+            .date("date", self.date)
+            .word("effect", self.effect.as_str());
+        match self.rate {
+            Some(r) => o.plain("rate", r),
+            None => o.null("rate"),
+        };
         o.end();
     }
 }
@@ -269,7 +357,9 @@ impl ToJson for BreachRow {
 impl ToJson for Assumption {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
-        o.field("key", self.key).field("value", &self.value).field("source", self.source);
+        o.word("key", self.key.as_str())
+            .fixed("value", self.value, self.value.scale())
+            .word("source", self.source.as_str());
         o.end();
     }
 }
@@ -277,63 +367,69 @@ impl ToJson for Assumption {
 impl ToJson for Step {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
-        o.field("key", self.key).field("formula", &self.formula).field("value", &self.value);
-        o.end();
-    }
-}
-
-impl ToJson for Quote {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Object::new(out);
-        self.write_fields(&mut o);
+        o.word("key", self.key.as_str()).text("formula", &self.formula);
+        match self.value {
+            Figure::Fixed(v, places) => o.fixed("value", v, places),
+            Figure::Plain(v, places) => o.plain("value", v.round_dp(places)),
+            Figure::Date(d) => o.date("value", d),
+        };
         o.end();
     }
 }
 
 impl Quote {
-    /// The result's fields, into an object that may carry more (a comparison's entry).
-    fn write_fields(&self, o: &mut Object<'_>) {
-        o.out.reserve(160 + 130 * self.schedule.len() + 90 * self.explain.len());
-        o.field("productId", &self.product_id)
-            .field("currency", &self.currency)
-            .field("contractRate", &self.contract_rate)
-            .field("maturityDate", &self.maturity_date)
-            .field("closeDate", &self.close_date)
-            .field("closure", self.closure)
-            .field("closeRate", &self.close_rate)
-            .field("principal", &self.principal)
-            .field("interest", &self.interest)
-            .field("subsidy", &self.subsidy)
-            .field("fees", &self.fees)
-            .field("tax", &self.tax)
-            .field("payout", &self.payout)
-            .field("effectiveAnnualYield", &self.effective_annual_yield)
-            .field("realPayout", &self.real_payout)
+    /// The contract's fields, in the contract's order, into an open object.
+    fn write_fields(&self, o: &mut Object) {
+        let (scale, payout_scale) = (self.scale, self.payout_scale);
+        o.text("productId", &self.product_id)
+            .text("currency", &self.currency)
+            .plain("contractRate", self.contract_rate)
+            .date("maturityDate", self.maturity_date)
+            .date("closeDate", self.close_date)
+            .word("closure", self.closure.as_str());
+        match self.close_rate {
+            Some(r) => o.plain("closeRate", r),
+            None => o.null("closeRate"),
+        };
+        o.fixed("principal", self.principal, scale)
+            .fixed("interest", self.interest, scale)
+            .fixed("subsidy", self.subsidy, scale)
+            .fixed("fees", self.fees, scale)
+            .fixed("tax", self.tax, scale)
+            .fixed("payout", self.payout, payout_scale)
+            .opt_fixed("effectiveAnnualYield", self.effective_annual_yield, 2)
+            .opt_fixed("realPayout", self.real_payout, scale)
             .field("breach", &self.breach)
-            .field("maturityPayout", &self.maturity_payout)
-            .field("schedule", &self.schedule)
-            .field("renewals", &self.renewals)
+            .opt_fixed("maturityPayout", self.maturity_payout, payout_scale)
+            .field("schedule", &Schedule(&self.schedule))
+            .field("renewals", &Renewals(&self.renewals, scale))
             .field("explain", &self.explain)
             .field("warnings", &self.warnings)
             .field("assumptions", &self.assumptions);
     }
 }
 
-impl ToJson for &'static str {
+impl ToJson for Quote {
     fn write_json(&self, out: &mut String) {
-        write_str(out, self);
+        out.reserve(160 + 130 * self.schedule.len() + 90 * self.explain.len());
+        let mut o = Object::new(out);
+        self.write_fields(&mut o);
+        o.end();
     }
 }
 
 impl ToJson for Entry {
     fn write_json(&self, out: &mut String) {
+        let q = &self.result;
+        out.reserve(260 + 130 * q.schedule.len() + 90 * q.explain.len());
         let mut o = Object::new(out);
-        self.result.write_fields(&mut o);
-        o.field("comparable", &self.comparable)
-            .field("best", &self.best)
-            .field("horizonValue", &self.horizon_value)
-            .field("horizonClosure", &self.horizon_closure)
-            .field("differenceToBest", &self.difference_to_best);
+        q.write_fields(&mut o);
+        o.field("comparable", &self.comparable).field("best", &self.best).opt_fixed("horizonValue", self.horizon_value, q.payout_scale);
+        match self.horizon_closure {
+            Some(c) => o.word("horizonClosure", c.as_str()),
+            None => o.null("horizonClosure"),
+        };
+        o.opt_fixed("differenceToBest", self.difference_to_best, q.payout_scale);
         o.end();
     }
 }
@@ -354,10 +450,12 @@ impl ToJson for Compared {
 impl ToJson for Comparison {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
-        o.field("quoted", &self.quoted)
-            .field("currency", &self.currency)
-            .field("horizonDate", &self.horizon_date)
-            .field("entries", &self.entries);
+        o.field("quoted", &self.quoted).field("currency", &self.currency);
+        match self.horizon_date {
+            Some(d) => o.date("horizonDate", d),
+            None => o.null("horizonDate"),
+        };
+        o.field("entries", &self.entries);
         o.end();
     }
 }
@@ -365,7 +463,7 @@ impl ToJson for Comparison {
 impl ToJson for Solution {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
-        o.field("installment", &self.installment).field("result", &self.result);
+        o.plain("installment", self.installment).field("result", &self.result);
         o.end();
     }
 }
@@ -373,25 +471,26 @@ impl ToJson for Solution {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::parse_date;
 
     #[test]
     fn a_row_on_the_stack_equals_the_row_field_by_field() {
-        use crate::quote::Cell;
-        for paid_on in [Some(Cell::new("2025-01-15")), None] {
+        for paid_on in [parse_date("2025-01-15"), None] {
             let row = Row {
                 n: 600,
-                due: Cell::new("2025-01-15"),
+                due: parse_date("2025-01-15").unwrap(),
                 paid_on,
-                amount: Cell::new("-7922816251426433759354395033.5"),
-                status: "refused",
-                balance: Cell::new("0.0000000000000000000000000001"),
-                rate: Cell::new("999.99"),
-                units: Cell::new("12.3333"),
+                amount: "-7922816251426433759354395033.5".parse().unwrap(),
+                status: crate::ledger::Status::Refused,
+                balance: "0.0000000000000000000000000001".parse().unwrap(),
+                rate: "999.99".parse().unwrap(),
+                units: "12.33333".parse().unwrap(),
             };
             let mut fast = String::new();
-            row.write_json(&mut fast);
-            let mut slow = String::new();
+            Schedule(std::slice::from_ref(&row)).write_json(&mut fast);
+            let mut slow = String::from("[");
             row.write_fields(&mut slow);
+            slow.push(']');
             assert_eq!(fast, slow);
         }
     }

@@ -292,3 +292,74 @@ mod tests {
         assert_eq!(parse(&deep), Err(JsonError::TooDeep));
     }
 }
+
+/// The reader against serde_json on random documents (moved here from
+/// tests/json_text.rs when this module became crate-private).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used)]
+mod reading {
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    /// Numbers the engine could ever use are whole; any other number reads as "fractional".
+    fn normal(v: &Value) -> Value {
+        match v {
+            Value::Number(n) if n.as_i64().is_none() && n.as_u64().is_none() => serde_json::json!(0.5),
+            Value::Array(a) => Value::Array(a.iter().map(normal).collect()),
+            Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), normal(v))).collect()),
+            other => other.clone(),
+        }
+    }
+
+    #[test]
+    fn negative_zero_reads_as_serde_json_reads_it() {
+        for text in ["-0", "[-0]", "{\"months\":-0}", " -0 ", "[0,-0]"] {
+            let ours = super::parse(text).unwrap();
+            let theirs: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(ours, normal(&theirs), "{text}");
+        }
+        assert!(serde_json::from_str::<Value>("-0").unwrap().as_u64().is_none(), "serde_json: a float");
+    }
+
+    fn any_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| serde_json::json!(n)),
+            any::<u64>().prop_map(|n| serde_json::json!(n)),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| serde_json::json!(f)),
+            ".*".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(5, 64, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::vec((".{0,8}", inner), 0..6).prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn reads_json_like_serde_json(v in any_value(), pretty in any::<bool>()) {
+            let text = if pretty { serde_json::to_string_pretty(&v).unwrap() } else { serde_json::to_string(&v).unwrap() };
+            prop_assert_eq!(super::parse(&text).unwrap(), normal(&v));
+        }
+
+        /// `-0` is negative zero, a float, in both readers (the regression
+        /// file keeps the seed that found it).
+        #[test]
+        fn rejects_what_serde_json_rejects(text in "[\\[\\]{}\",:0-9a-z.eE+\\- \\\\]{0,24}") {
+            let ours = super::parse(&text).map(|v| normal(&v));
+            let theirs = serde_json::from_str::<Value>(&text).map(|v| normal(&v));
+            // serde_json refuses lone surrogates; we read them as U+FFFD (JSON.stringify writes them).
+            if !text.contains("\\u") {
+                prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{}", text);
+                if let (Ok(a), Ok(b)) = (ours, theirs) {
+                    prop_assert_eq!(a, b);
+                }
+            }
+        }
+    }
+}

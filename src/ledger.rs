@@ -9,31 +9,25 @@
 
 use crate::calendar::Schedule;
 use crate::error::{Error, ErrorCode, Result};
-use crate::plan::Plan;
+use crate::interest::{earn_period, Deposit};
+use crate::missed::EarnsFrom;
+use crate::plan::{Event, Plan};
 use crate::product::Product;
+use crate::vocabulary::vocabulary;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Paid in its own month.
-    Paid,
-    /// Made up in a later month, within the window.
-    Late,
-    /// Never paid.
-    Missed,
-    /// Offered after a `stopDeposits` breach and turned away.
-    Refused,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Paid => "paid",
-            Status::Late => "late",
-            Status::Missed => "missed",
-            Status::Refused => "refused",
-        }
+vocabulary! {
+    /// What became of an installment (a schedule row's `status`).
+    pub enum Status as "Status", locale ["status_"] {
+        /// Paid in its own month.
+        Paid = "paid",
+        /// Made up in a later month, within the window.
+        Late = "late",
+        /// Never paid.
+        Missed = "missed",
+        /// Offered after a `stopDeposits` breach and turned away.
+        Refused = "refused",
     }
 }
 
@@ -83,88 +77,90 @@ pub fn build(plan: &Plan, schedule: &Schedule, product: &Product, close: Option<
             Entry { n, due, status: Status::Paid, paid_on: Some(due), miss: false }
         })
         .collect();
-
-    // Make-ups carried by an amount: (payment date, extra installments, event index).
-    let mut carriers: Vec<(NaiveDate, u32, usize)> = Vec::new();
-    for event in &plan.events {
-        if event.n > last {
-            continue;
-        }
-        let path = |field: &str| format!("plan.events[{}].{field}", event.index);
-        let k = event.n;
-        let entry = &mut entries[k as usize - 1];
-        if event.missed {
-            entry.status = Status::Missed;
-            entry.paid_on = None;
-            entry.miss = true;
-            continue;
-        }
-        let paid_on = event.paid_on.unwrap_or(entry.due);
-        if paid_on < entry.due {
-            return Err(Error::new(
-                ErrorCode::EventOutOfRange,
-                path("paidOn"),
-                format!("installment {k} cannot be paid before its due date"),
-            ));
-        }
-        if paid_on >= schedule.month_end(k) {
-            if paid_on >= window_end(schedule, product, k) {
-                return Err(Error::new(
-                    ErrorCode::EventOutOfRange,
-                    path("paidOn"),
-                    format!("installment {k} paid after its make-up window"),
-                ));
-            }
-            entry.status = Status::Late;
-            entry.miss = true;
-        }
-        entry.paid_on = Some(paid_on);
-        if let Some(amount) = event.amount {
-            let extra = amount.checked_div(plan.installment).unwrap_or(Decimal::ONE_HUNDRED);
-            if amount < plan.installment || !extra.fract().is_zero() {
-                return Err(Error::new(
-                    ErrorCode::InvalidAmount,
-                    path("amount"),
-                    "an event amount is the installment plus whole made-up installments",
-                ));
-            }
-            let extra = u32::try_from(extra.trunc().mantissa()).unwrap_or(u32::MAX).saturating_sub(1);
-            if extra > 0 {
-                // Kept in payment-date order (then event order) as they are read.
-                let at = carriers.partition_point(|(d, _, i)| (*d, *i) <= (paid_on, event.index));
-                carriers.insert(at, (paid_on, extra, event.index));
-            }
+    // Make-ups carried by an amount, in payment-date order (then event order) as they are read.
+    let mut carriers: Vec<Carrier> = Vec::new();
+    for event in plan.events.iter().filter(|e| e.n <= last) {
+        let Some(entry) = entries.get_mut(event.n as usize - 1) else { continue };
+        if let Some(c) = apply(event, entry, plan.installment, schedule, product)? {
+            let at = carriers.partition_point(|x| (x.date, x.index) <= (c.date, c.index));
+            carriers.insert(at, c);
         }
     }
-
-    for (date, extra, index) in carriers {
-        let mut left = extra;
-        for e in entries.iter_mut() {
-            if left == 0 {
-                break;
-            }
-            if e.status == Status::Missed
-                && date >= schedule.month_end(e.n)
-                && date < window_end(schedule, product, e.n)
-            {
-                e.status = Status::Late;
-                e.paid_on = Some(date);
-                left -= 1;
-            }
-        }
-        if left > 0 {
-            return Err(Error::new(
-                ErrorCode::InvalidAmount,
-                format!("plan.events[{index}].amount"),
-                format!("the amount makes up {extra} installments, but only {} missed ones can be made up on that date", extra - left),
-            ));
-        }
+    for carrier in carriers {
+        make_up(&mut entries, carrier, schedule, product)?;
     }
-
     if let Some(c) = close {
         cut_at(&mut entries, c);
     }
     Ok(entries)
+}
+
+/// A payment whose amount also makes up `extra` earlier missed installments.
+struct Carrier {
+    date: NaiveDate,
+    extra: u32,
+    /// The event's position in `plan.events`, for error paths.
+    index: usize,
+}
+
+/// Applies one event to its installment: missed, or paid on a date (late
+/// when in a later month, within the make-up window).
+fn apply(event: &Event, entry: &mut Entry, installment: Decimal, schedule: &Schedule, product: &Product) -> Result<Option<Carrier>> {
+    let path = |field: &str| format!("plan.events[{}].{field}", event.index);
+    let k = event.n;
+    if event.missed {
+        entry.status = Status::Missed;
+        entry.paid_on = None;
+        entry.miss = true;
+        return Ok(None);
+    }
+    let paid_on = event.paid_on.unwrap_or(entry.due);
+    if paid_on < entry.due {
+        return Err(Error::new(ErrorCode::EventOutOfRange, path("paidOn"), format!("installment {k} cannot be paid before its due date")));
+    }
+    if paid_on >= schedule.month_end(k) {
+        if paid_on >= window_end(schedule, product, k) {
+            return Err(Error::new(ErrorCode::EventOutOfRange, path("paidOn"), format!("installment {k} paid after its make-up window")));
+        }
+        entry.status = Status::Late;
+        entry.miss = true;
+    }
+    entry.paid_on = Some(paid_on);
+    let Some(amount) = event.amount else { return Ok(None) };
+    let extra = amount.checked_div(installment).unwrap_or(Decimal::ONE_HUNDRED);
+    if amount < installment || !extra.fract().is_zero() {
+        return Err(Error::new(
+            ErrorCode::InvalidAmount,
+            path("amount"),
+            "an event amount is the installment plus whole made-up installments",
+        ));
+    }
+    let extra = u32::try_from(extra.trunc().mantissa()).unwrap_or(u32::MAX).saturating_sub(1);
+    Ok((extra > 0).then_some(Carrier { date: paid_on, extra, index: event.index }))
+}
+
+/// Makes up the oldest open misses whose window covers the carrier's date.
+fn make_up(entries: &mut [Entry], carrier: Carrier, schedule: &Schedule, product: &Product) -> Result<()> {
+    let Carrier { date, extra, index } = carrier;
+    let mut left = extra;
+    for e in entries.iter_mut() {
+        if left == 0 {
+            break;
+        }
+        if e.status == Status::Missed && date >= schedule.month_end(e.n) && date < window_end(schedule, product, e.n) {
+            e.status = Status::Late;
+            e.paid_on = Some(date);
+            left -= 1;
+        }
+    }
+    if left > 0 {
+        return Err(Error::new(
+            ErrorCode::InvalidAmount,
+            format!("plan.events[{index}].amount"),
+            format!("the amount makes up {extra} installments, but only {} missed ones can be made up on that date", extra - left),
+        ));
+    }
+    Ok(())
 }
 
 /// Closes the ledger at `close`: installments due then or later leave it,
@@ -178,4 +174,29 @@ pub fn cut_at(entries: &mut Vec<Entry>, close: NaiveDate) {
             e.miss = true;
         }
     }
+}
+
+/// The deposits that earn: each paid installment with the schedule month it
+/// earns from and the rate `rate_of(paid_on)` gives it.
+pub fn deposits(
+    entries: &[Entry],
+    installment: Decimal,
+    schedule: &Schedule,
+    earns_from: EarnsFrom,
+    rate_of: impl Fn(NaiveDate) -> Decimal,
+) -> Vec<Deposit> {
+    entries
+        .iter()
+        .filter(|e| e.is_deposit())
+        .filter_map(|e| {
+            let paid_on = e.paid_on?;
+            Some(Deposit {
+                n: e.n,
+                amount: installment,
+                paid_on,
+                earn_period: earn_period(schedule, earns_from, e.n, paid_on),
+                rate: rate_of(paid_on),
+            })
+        })
+        .collect()
 }

@@ -6,7 +6,7 @@
 //! interest, subsidy, fees and tax are each rounded once, at payment.
 //!
 //! ```
-//! use savings_plan::money::{Rounding, RoundingMode};
+//! use savings_plan::{Rounding, RoundingMode};
 //! use rust_decimal::Decimal;
 //! // ¥500 × 78 month-units × 1.71% ÷ 12 = 55.575 exactly (a float says 55.574999…)
 //! let exact: Decimal = "55.575".parse().unwrap();
@@ -17,18 +17,19 @@
 //! ```
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::quote::Cell;
+use crate::vocabulary::vocabulary;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// How a figure is brought to the product's scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RoundingMode {
-    /// Half away from zero: 55.575 → 55.58, 0.125 → 0.13 (Chinese banks).
-    HalfUp,
-    /// Half to even: 55.575 → 55.58, 0.125 → 0.12 (banker's rounding).
-    HalfEven,
-    /// Toward zero: 55.579 → 55.57.
-    Down,
+vocabulary! {
+    /// How a figure is brought to the product's scale (`rounding.mode`).
+    pub enum RoundingMode as "RoundingMode", locale [] {
+        /// Half away from zero: 55.575 → 55.58, 0.125 → 0.13 (Chinese banks).
+        HalfUp = "halfUp",
+        /// Half to even: 55.575 → 55.58, 0.125 → 0.12 (banker's rounding).
+        HalfEven = "halfEven",
+        /// Toward zero: 55.579 → 55.57.
+        Down = "down",
+    }
 }
 
 impl RoundingMode {
@@ -115,72 +116,93 @@ pub fn parse_decimal(text: &str, path: &str) -> Result<Decimal> {
 
 /// A figure at exactly `scale` places: `"12000.00"`.
 pub fn fixed(value: Decimal, scale: u32) -> String {
-    let mut v = value.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
-    v.rescale(scale);
-    String::from(write_decimal(v).as_str())
+    String::from(fixed_digits(value, scale).as_str())
 }
 
 /// A decimal without trailing zeros: `"1000"`, `"1.35"`.
 pub fn plain(value: Decimal) -> String {
-    String::from(plain_cell(value).as_str())
+    String::from(plain_digits(value).as_str())
 }
 
-/// [`plain`], kept inline for a schedule cell.
-pub fn plain_cell(value: Decimal) -> Cell {
-    write_decimal(value.normalize())
+/// [`fixed`] on the stack, for writers that copy it into their output.
+pub(crate) fn fixed_digits(value: Decimal, scale: u32) -> Digits {
+    let mut v = value.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
+    v.rescale(scale);
+    Digits::of(v)
 }
 
-/// Writes mantissa and scale as text. `Decimal`'s `Display` goes through
-/// the general formatting machinery, which was most of a quote's time.
-fn write_decimal(v: Decimal) -> Cell {
-    let mantissa = v.mantissa();
-    let scale = v.scale() as usize;
-    let mut digits = [0u8; 40];
-    let mut len = 0;
-    let mut rest = mantissa.unsigned_abs();
-    // u64 steps where the value allows: u128 division is done in software.
-    while rest > u128::from(u64::MAX) {
-        digits[len] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        len += 1;
-    }
-    let mut small = rest as u64;
-    loop {
-        digits[len] = b'0' + (small % 10) as u8;
-        small /= 10;
-        len += 1;
-        if small == 0 {
-            break;
+/// [`plain`] on the stack.
+pub(crate) fn plain_digits(value: Decimal) -> Digits {
+    Digits::of(value.normalize())
+}
+
+/// A decimal's text on the stack: at most 29 digits, a point, a sign and a
+/// leading "0." (or up to 28 zeros after the point) fit in 64 bytes.
+/// Written from mantissa and scale: `Decimal`'s `Display` goes through the
+/// general formatting machinery, which was most of a quote's time.
+#[derive(Clone, Copy)]
+pub(crate) struct Digits {
+    len: u8,
+    bytes: [u8; 64],
+}
+
+impl Digits {
+    fn of(v: Decimal) -> Digits {
+        let mantissa = v.mantissa();
+        let scale = v.scale() as usize;
+        let mut digits = [0u8; 40];
+        let mut len = 0;
+        let mut rest = mantissa.unsigned_abs();
+        // u64 steps where the value allows: u128 division is done in software.
+        while rest > u128::from(u64::MAX) {
+            digits[len] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            len += 1;
         }
-    }
-    // Lay the text out in a stack buffer, then allocate once.
-    let mut text = [0u8; 72];
-    let mut at = 0;
-    let mut put = |b: u8| {
-        text[at] = b;
-        at += 1;
-    };
-    if mantissa < 0 {
-        put(b'-');
-    }
-    if len <= scale {
-        put(b'0');
-        put(b'.');
-        for _ in len..scale {
-            put(b'0');
-        }
-        for i in (0..len).rev() {
-            put(digits[i]);
-        }
-    } else {
-        for i in (0..len).rev() {
-            if i + 1 == scale {
-                put(b'.');
+        let mut small = rest as u64;
+        loop {
+            digits[len] = b'0' + (small % 10) as u8;
+            small /= 10;
+            len += 1;
+            if small == 0 {
+                break;
             }
-            put(digits[i]);
+        }
+        let mut out = Digits { len: 0, bytes: [0; 64] };
+        if mantissa < 0 {
+            out.put(b'-');
+        }
+        if len <= scale {
+            out.put(b'0');
+            out.put(b'.');
+            for _ in len..scale {
+                out.put(b'0');
+            }
+            for i in (0..len).rev() {
+                out.put(digits[i]);
+            }
+        } else {
+            for i in (0..len).rev() {
+                if i + 1 == scale {
+                    out.put(b'.');
+                }
+                out.put(digits[i]);
+            }
+        }
+        out
+    }
+
+    fn put(&mut self, b: u8) {
+        if let Some(slot) = self.bytes.get_mut(usize::from(self.len)) {
+            *slot = b;
+            self.len += 1;
         }
     }
-    Cell::new(text.get(..at).and_then(|t| std::str::from_utf8(t).ok()).unwrap_or("0"))
+
+    /// The text (ASCII digits, `-` and `.`).
+    pub(crate) fn as_str(&self) -> &str {
+        self.bytes.get(..usize::from(self.len)).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("0")
+    }
 }
 
 // Checked arithmetic: amounts come from the user and may be absurd, so every
@@ -273,7 +295,7 @@ mod tests {
         for text in ["0", "1000", "1.35", "-2.5", "0.0000000000000000000000000001", "-0.05", "12000.00",
                      "79228162514264337593543950335", "-7922816251426433759354395033.5", "0.10"] {
             let d: Decimal = text.parse().unwrap();
-            assert_eq!(write_decimal(d).as_str(), d.to_string(), "{text}");
+            assert_eq!(Digits::of(d).as_str(), d.to_string(), "{text}");
         }
         assert_eq!(fixed(Decimal::new(-1, 3), 2), "0.00");
         assert_eq!(plain("1.3500".parse().unwrap()), "1.35");

@@ -38,6 +38,32 @@ pub struct Plan {
     pub inflation: Option<Decimal>,
 }
 
+impl Plan {
+    /// Reads a plan (JSON) and checks it against its product.
+    ///
+    /// # Errors
+    /// The first problem in the contract's field order (start, months,
+    /// installment, rate, withdrawOn, inflation, events): `MISSING_FIELD`,
+    /// `DATE_OUT_OF_RANGE`, `TERM_NOT_OFFERED`, `INVALID_DECIMAL`,
+    /// `BELOW_MINIMUM`, `ABOVE_MAXIMUM`, `NOT_A_STEP_MULTIPLE`,
+    /// `INVALID_VALUE`, `EVENT_OUT_OF_RANGE`, `EVENT_CONFLICT`,
+    /// `UNKNOWN_FIELD`.
+    ///
+    /// # Example
+    /// ```
+    /// use savings_plan::{Plan, Product};
+    /// let product = Product::parse(&savings_plan::contract::catalog()[0])?;
+    /// let plan = Plan::parse(&serde_json::json!({ "start": "2025-01-15", "months": 12, "installment": "1000" }), &product)?;
+    /// assert_eq!(plan.months, 12);
+    /// let bad = serde_json::json!({ "start": "2025-01-15", "months": 13, "installment": "1000" });
+    /// assert_eq!(Plan::parse(&bad, &product).unwrap_err().code.as_str(), "TERM_NOT_OFFERED");
+    /// # Ok::<(), savings_plan::Error>(())
+    /// ```
+    pub fn parse(v: &Value, product: &Product) -> Result<Plan> {
+        parse_plan(v, product, None)
+    }
+}
+
 const KEYS: &[&str] = &["start", "months", "installment", "rate", "events", "withdrawOn", "inflation"];
 
 /// Reads and checks a plan against its product.

@@ -11,24 +11,19 @@
 use crate::calendar::Schedule;
 use crate::error::Result;
 use crate::interest::{accrue, Accrued, Deposit};
-use crate::product::{Method, ValueProtection};
+use crate::product::{Method, Product, ValueProtection};
+use crate::quote::{Assumption, AssumptionKey};
+use crate::vocabulary::vocabulary;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-/// Where an assumed figure comes from (CONTRACT.md §8.1): the saver's plan,
-/// or the product's default, which nobody chose.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    Plan,
-    Product,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Plan => "plan",
-            Source::Product => "product",
-        }
+vocabulary! {
+    /// Where an assumed figure comes from (CONTRACT.md §8.1; an assumption's `source`).
+    pub enum Source as "AssumptionSource", locale [] {
+        /// The saver's or teller's plan chose it.
+        Plan = "plan",
+        /// The product's default: nobody chose it.
+        Product = "product",
     }
 }
 
@@ -47,22 +42,67 @@ pub fn inflation_used(protection: ValueProtection, plan_inflation: Option<Decima
 pub fn subsidy_rate(protection: ValueProtection, contract_rate: Decimal, plan_inflation: Option<Decimal>) -> Decimal {
     match (protection, inflation_used(protection, plan_inflation)) {
         (ValueProtection::SubsidyRate(r), _) => r,
-        (_, Some((x, _))) => x.checked_sub(contract_rate).unwrap_or_default().max(Decimal::ZERO),
+        (_, Some((x, _))) => crate::money::sub(x, contract_rate).unwrap_or_default().max(Decimal::ZERO),
         (_, None) => Decimal::ZERO,
     }
 }
 
+/// The subsidy of a term: the deposits that earned the contract rate, at
+/// the subsidy rate, accrued to maturity by the product's method made simple.
+pub struct Subsidy {
+    /// The subsidy rate, percent per year.
+    pub rate: Decimal,
+    /// The inflation an inflation-linked rate came from, and who chose it.
+    pub inflation: Option<(Decimal, Source)>,
+    pub method: Method,
+    pub deposits: Vec<Deposit>,
+    pub accrued: Accrued,
+}
+
 /// The exact subsidy on the deposits that earned the contract rate, to maturity.
-pub fn subsidy(method: Method, deposits: &[Deposit], contract_rate: Decimal, rate: Decimal, schedule: &Schedule, maturity: NaiveDate) -> Result<Accrued> {
+pub fn subsidy(method: Method, deposits: &[Deposit], contract_rate: Decimal, rate: Decimal, schedule: &Schedule, maturity: NaiveDate) -> Result<Subsidy> {
     let at_subsidy: Vec<Deposit> = deposits
         .iter()
         .filter(|d| d.rate == contract_rate)
         .map(|d| Deposit { rate, ..d.clone() })
         .collect();
-    // The subsidy is simple on the interest's units, also for compound products.
-    let method = match method {
-        Method::Compound { .. } => Method::MonthlyProduct,
-        other => other,
-    };
-    accrue(method, &at_subsidy, schedule, maturity, true)
+    let method = method.simple();
+    let accrued = accrue(method, &at_subsidy, schedule, maturity, true)?;
+    Ok(Subsidy { rate, inflation: None, method, deposits: at_subsidy, accrued })
+}
+
+/// The term's subsidy: `None` without value protection, and on an early or
+/// bank close (no subsidy is paid then).
+pub fn on_term(
+    product: &Product,
+    deposits: &[Deposit],
+    contract_rate: Decimal,
+    schedule: &Schedule,
+    (in_term, plan_inflation): (bool, Option<Decimal>),
+) -> Result<Option<Subsidy>> {
+    match product.value_protection {
+        Some(vp) if !in_term => {
+            let rate = subsidy_rate(vp, contract_rate, plan_inflation);
+            let mut s = subsidy(product.method, deposits, contract_rate, rate, schedule, schedule.maturity())?;
+            s.inflation = inflation_used(vp, plan_inflation);
+            Ok(Some(s))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// What the result rests on that nobody knows today: the plan's inflation
+/// when it gives one, else the product's assumed inflation when an
+/// inflation-linked subsidy is paid.
+pub fn assumptions(product: &Product, plan_inflation: Option<Decimal>, in_term: bool) -> Vec<Assumption> {
+    let mut out = Vec::new();
+    if let Some(x) = plan_inflation {
+        out.push(Assumption { key: AssumptionKey::Inflation, value: x, source: Source::Plan });
+    }
+    if let Some(vp) = product.value_protection {
+        if let (Some((x, Source::Product)), false) = (inflation_used(vp, plan_inflation), in_term) {
+            out.push(Assumption { key: AssumptionKey::Inflation, value: x, source: Source::Product });
+        }
+    }
+    out
 }

@@ -14,10 +14,13 @@
 
 use crate::calendar::{actual_days, add_months, Schedule};
 use crate::error::{Error, Result};
-use crate::interest::compound_interest;
-use crate::money::{add, div, mul, plain, sub};
-use crate::product::{Carry, DayCount, Method, OverdueBase, Product, Renew};
-use crate::tax::tax_on;
+use crate::closure::Closed;
+use crate::interest::Held;
+use crate::money::{add, sub};
+use crate::overdue::{self, Overdue};
+use crate::product::{Carry, Product, Renew};
+use crate::settle::{self, Totals};
+use crate::tax::{portions, tax_on, Taxed};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -25,21 +28,32 @@ use rust_decimal::Decimal;
 #[derive(Clone, Debug)]
 pub struct Leg {
     pub start: NaiveDate,
+    /// The renewal's end, or the withdrawal that closed it early or overdue.
     pub end: NaiveDate,
     pub principal: Decimal,
     pub rate: Decimal,
+    /// Posted: rounded by the product's rule.
     pub interest: Decimal,
     pub tax: Decimal,
+    /// The interest before rounding.
+    pub exact: Decimal,
+    /// The tax before rounding, and the interest's portions per tax rate.
+    pub taxed: Taxed,
     pub value: Decimal,
     /// Paid out at `end` while the chain goes on (`principalOnly`).
     pub interim: Decimal,
-    pub formula: String,
-    /// The interest before rounding (for the formula's rounding note).
-    pub exact: Decimal,
-    /// The tax as a formula (`Σ portion × rate`), empty without tax.
-    pub tax_formula: String,
-    pub closed_early: bool,
-    pub overdue_days: i64,
+    /// How long it earned: its whole term, or the part held before an early close.
+    pub held: Held,
+    /// Overdue interest after the last renewal.
+    pub overdue: Option<Overdue>,
+}
+
+/// The renewals as they ran, and the interest paid out between them.
+#[derive(Clone, Debug, Default)]
+pub struct Renewals {
+    pub legs: Vec<Leg>,
+    /// (date, amount) paid out while the chain went on.
+    pub interim: Vec<(NaiveDate, Decimal)>,
 }
 
 /// The start and end of renewal `j` (1-based), from the opening date.
@@ -70,147 +84,94 @@ fn units30(schedule: &Schedule, offset: u32, from: NaiveDate, to: NaiveDate) -> 
     30 * i64::from(m) + actual_days(reached, to)
 }
 
-
-/// Exact interest on a lump sum that runs its whole renewal term of
-/// `months`: priced by term, `value × rate × months ÷ 12`, for monthly and
-/// daily products alike (a daily product's actual days do not enter), and
-/// compounded by term for compound products (CONTRACT.md §6).
-fn term_interest(method: Method, value: Decimal, rate: Decimal, months: u32) -> Result<(Decimal, String)> {
-    match method {
-        Method::MonthlyProduct | Method::DailyProduct { .. } => Ok((
-            div(mul(mul(value, Decimal::from(months))?, rate)?, Decimal::from(1_200))?,
-            format!("{} × {}% × {months} ÷ 12", plain(value), plain(rate)),
-        )),
-        Method::Compound { .. } => lump_interest(method, value, rate, 30 * i64::from(months), 0),
+/// Runs the renewals when the account goes on past maturity: from the
+/// plan's settled term (`term`: its value renews, or its principal under
+/// `principalOnly`), until the withdrawal or the end of the chain.
+pub fn run(product: &Product, schedule: &Schedule, contract_rate: Decimal, term: &Totals, closed: &Closed) -> Result<Renewals> {
+    let Some(renew) = product.renew.as_ref() else { return Ok(Renewals::default()) };
+    if closed.in_term() || closed.close <= schedule.maturity() {
+        return Ok(Renewals::default());
     }
-}
-
-/// Exact interest on a lump sum held `units30` / `days` at `rate` (a
-/// renewal closed early: the time actually held, by the product's own method).
-fn lump_interest(method: Method, value: Decimal, rate: Decimal, units30: i64, days: i64) -> Result<(Decimal, String)> {
-    let r = plain(rate);
-    let v = plain(value);
-    match method {
-        Method::MonthlyProduct => Ok((
-            div(mul(mul(value, Decimal::from(units30))?, rate)?, Decimal::from(36_000))?,
-            format!("{v} × {r}% × {} ÷ 12", crate::explain::months_term(units30)),
-        )),
-        Method::DailyProduct { day_count, .. } => {
-            let days = if day_count == DayCount::Thirty360 { units30 } else { days };
-            let denominator = day_count.denominator();
-            Ok((
-                div(mul(mul(value, Decimal::from(days))?, rate)?, mul(denominator, Decimal::ONE_HUNDRED)?)?,
-                format!("{v} × {r}% × {days} ÷ {}", day_count.as_days()),
-            ))
-        }
-        Method::Compound { period_months, broken_period, .. } => Ok((
-            compound_interest(value, rate, period_months, broken_period, units30)?,
-            crate::interest::compound_formula(value, rate, period_months, broken_period, units30),
-        )),
+    let v0 = term.payout_exact()?;
+    let chain = Chain { product, renew, schedule, rate: renew.rate.unwrap_or(contract_rate) };
+    let legs = chain.legs(v0, term.principal, closed.close)?;
+    let mut interim = Vec::new();
+    if let (Carry::PrincipalOnly, Some(first)) = (renew.carry, legs.first()) {
+        interim.push((schedule.maturity(), sub(v0, first.principal)?));
     }
+    interim.extend(legs.iter().filter(|l| !l.interim.is_zero()).map(|l| (l.end, l.interim)));
+    Ok(Renewals { legs, interim })
 }
 
 /// Context for running a chain.
-pub struct Chain<'a> {
-    pub product: &'a Product,
-    pub renew: &'a Renew,
-    pub schedule: &'a Schedule,
-    pub contract_rate: Decimal,
+struct Chain<'a> {
+    product: &'a Product,
+    renew: &'a Renew,
+    schedule: &'a Schedule,
+    /// The rate assumed for every renewal.
+    rate: Decimal,
 }
 
 impl Chain<'_> {
-    /// Runs the renewals from the plan's maturity value `v0`, stopping at
-    /// `withdraw` (None: the end of the chain). `principal` is what
-    /// `principalOnly` renews.
-    pub fn run(&self, v0: Decimal, principal: Decimal, withdraw: Option<NaiveDate>) -> Result<Vec<Leg>> {
-        let rate = self.renew.rate.unwrap_or(self.contract_rate);
-        let method = self.product.method;
+    /// The renewals from the maturity value `v0` up to `close`; `principal`
+    /// is what `principalOnly` renews.
+    fn legs(&self, v0: Decimal, principal: Decimal, close: NaiveDate) -> Result<Vec<Leg>> {
         let mut legs = Vec::new();
         let mut value = v0;
         let renewed_principal = principal.min(v0);
         for j in 1..=self.renew.times {
             let (start, end) = leg_dates(self.schedule, self.renew, j).ok_or_else(Error::overflow)?;
-            if withdraw.is_some_and(|w| w <= start) {
+            if close <= start {
                 break;
             }
             let leg_principal = match self.renew.carry {
                 Carry::PrincipalAndInterest => value,
                 Carry::PrincipalOnly => renewed_principal,
             };
-            let offset = self.schedule.months + (j - 1) * self.renew.months;
-            let early = withdraw.filter(|w| *w < end);
-            let stop = early.unwrap_or(end);
-            let (leg_rate, (mut exact, mut formula)) = match early {
-                Some(w) => {
-                    let u = units30(self.schedule, offset, start, w);
-                    (self.product.demand_rate, lump_interest(method, leg_principal, self.product.demand_rate, u, actual_days(start, w))?)
-                }
-                None => (rate, term_interest(method, leg_principal, rate, self.renew.months)?),
-            };
-            let last = j == self.renew.times;
-            let mut overdue_days = 0;
-            let mut overdue = Decimal::ZERO;
-            let mut close = stop;
-            if let (true, Some(w)) = (last, withdraw) {
-                if w > end {
-                    overdue_days = actual_days(end, w);
-                    let base = match self.product.overdue_base {
-                        OverdueBase::Principal => leg_principal,
-                        OverdueBase::MaturityValue => add(leg_principal, self.product.rounding.round(exact))?,
-                    };
-                    overdue = div(
-                        mul(mul(base, Decimal::from(overdue_days))?, self.product.demand_rate)?,
-                        mul(method.denominator(), Decimal::ONE_HUNDRED)?,
-                    )?;
-                    formula = format!(
-                        "{formula} + {} × {overdue_days} × {}% ÷ {}",
-                        plain(base),
-                        plain(self.product.demand_rate),
-                        plain(method.denominator())
-                    );
-                    close = w;
-                }
-            }
-            let table = &self.product.tax;
-            // Tax split over the days the leg accrued (a full leg under
-            // `accrueTo: dayBeforeMaturity` stops the day before its end).
-            let accrued_to = crate::interest::accrual_end(method, stop, early.is_none());
-            let tax_exact = add(tax_on(table, exact, start, accrued_to)?, tax_on(table, overdue, end, close)?)?;
-            let tax = self.product.rounding.round(tax_exact);
-            let tax_formula = if tax_exact.is_zero() {
-                String::new()
-            } else {
-                let mut pieces = crate::tax::portions(table, exact, start, accrued_to)?;
-                pieces.extend(crate::tax::portions(table, overdue, end, close)?);
-                crate::tax::formula(&pieces, tax_exact, tax, &self.product.rounding)?
-            };
-            exact = add(exact, overdue)?;
-            let interest = self.product.rounding.round(exact);
-            let leg_value = sub(add(leg_principal, interest)?, tax)?;
-            let interim = match self.renew.carry {
-                Carry::PrincipalOnly if early.is_none() && !last && withdraw != Some(end) => sub(leg_value, leg_principal)?,
-                _ => Decimal::ZERO,
-            };
-            legs.push(Leg {
-                start,
-                end: close,
-                principal: leg_principal,
-                rate: leg_rate,
-                interest,
-                tax,
-                value: leg_value,
-                interim,
-                formula,
-                exact,
-                tax_formula,
-                closed_early: early.is_some(),
-                overdue_days,
-            });
-            value = leg_value;
-            if early.is_some() || withdraw == Some(end) {
+            let leg = self.leg(j, (start, end), leg_principal, close)?;
+            value = leg.value;
+            legs.push(leg);
+            if close <= end {
                 break;
             }
         }
         Ok(legs)
+    }
+
+    /// Renewal `j` from `start` to `end` on `principal`, the account closing on `close`.
+    fn leg(&self, j: u32, (start, end): (NaiveDate, NaiveDate), principal: Decimal, close: NaiveDate) -> Result<Leg> {
+        let (product, method) = (self.product, self.product.method);
+        let last = j == self.renew.times;
+        let early = (close < end).then_some(close);
+        let (rate, held) = match early {
+            Some(w) => {
+                let units30 = units30(self.schedule, self.schedule.months + (j - 1) * self.renew.months, start, w);
+                (product.demand_rate, Held::Part { units30, days: actual_days(start, w) })
+            }
+            None => (self.rate, Held::Term(self.renew.months)),
+        };
+        let lump = method.lump(principal, rate, held)?;
+        let overdue = match last {
+            true => overdue::interest(product, principal, lump, end, close)?,
+            false => None,
+        };
+        let overdue_interest = overdue.map_or(Decimal::ZERO, |o| o.interest);
+        let leg_end = if overdue.is_some() { close } else { early.unwrap_or(end) };
+        // Tax split over the days the leg accrued (a full leg under
+        // `accrueTo: dayBeforeMaturity` stops the day before its end).
+        let accrued_to = crate::interest::accrual_end(method, early.unwrap_or(end), early.is_none());
+        let table = &product.tax;
+        let mut taxed = Taxed { exact: add(tax_on(table, lump, start, accrued_to)?, tax_on(table, overdue_interest, end, leg_end)?)?, portions: Vec::new() };
+        taxed.portions = portions(table, lump, start, accrued_to)?;
+        taxed.portions.extend(portions(table, overdue_interest, end, leg_end)?);
+        let exact = add(lump, overdue_interest)?;
+        let interest = settle::post(&product.rounding, exact);
+        let tax = settle::post(&product.rounding, taxed.exact);
+        let value = sub(add(principal, interest)?, tax)?;
+        let interim = match self.renew.carry {
+            Carry::PrincipalOnly if early.is_none() && !last && close != end => sub(value, principal)?,
+            _ => Decimal::ZERO,
+        };
+        Ok(Leg { start, end: leg_end, principal, rate, interest, tax, exact, taxed, value, interim, held, overdue })
     }
 }

@@ -5,7 +5,7 @@
 //! installment, so a bracket from a linear estimate and a bisection over
 //! whole steps find it in a few dozen pricings.
 
-use crate::calculate::price;
+use crate::price::price;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::decimal_value;
 use crate::money::{add, div, mul, plain, sub};
@@ -13,13 +13,12 @@ use crate::plan::parse_plan;
 use crate::product::parse_product;
 use crate::quote::Quote;
 use rust_decimal::Decimal;
-use serde::Serialize;
 use serde_json::Value;
 
 /// The installment found and the result at it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Solution {
-    pub installment: String,
+    pub installment: Decimal,
     pub result: Quote,
 }
 
@@ -60,19 +59,19 @@ pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> Resul
         let p = crate::plan::Plan { installment, ..plan.clone() };
         price(&product, &p)
     };
-    let reaches = |q: &Quote| q.payout_value >= target;
+    let reaches = |q: &Quote| q.payout >= target;
 
     let first = at(lowest_k)?;
     if reaches(&first) {
-        return Ok(Solution { installment: plain(mul(lowest_k, limits.step)?), result: first });
+        return Ok(Solution { installment: mul(lowest_k, limits.step)?, result: first });
     }
     if highest_k.is_some_and(|h| h < lowest_k) {
         return Err(unreachable());
     }
     // Bracket: lo never reaches, hi does.
     let mut lo = lowest_k;
-    let estimate = if first.payout_value > Decimal::ZERO {
-        div(mul(lowest_k, target).map_err(|_| unreachable())?, first.payout_value).map_err(|_| unreachable())?.ceil()
+    let estimate = if first.payout > Decimal::ZERO {
+        div(mul(lowest_k, target).map_err(|_| unreachable())?, first.payout).map_err(|_| unreachable())?.ceil()
     } else {
         lowest_k.checked_mul(Decimal::TWO).ok_or_else(unreachable)?
     };
@@ -106,5 +105,5 @@ pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> Resul
             lo = mid;
         }
     }
-    Ok(Solution { installment: plain(mul(hi, limits.step)?), result: hi_quote })
+    Ok(Solution { installment: mul(hi, limits.step)?, result: hi_quote })
 }

@@ -6,18 +6,22 @@
 //! products carry an empty table.
 //!
 //! ```
-//! use savings_plan::tax::tax_on;
-//! use savings_plan::product::TaxStep;
-//! use savings_plan::calendar::parse_date;
-//! let table = [TaxStep { from: parse_date("1999-11-01").unwrap(), rate: "20".parse().unwrap() }];
-//! let tax = tax_on(&table, "87.75".parse().unwrap(),
-//!     parse_date("2000-01-15").unwrap(), parse_date("2001-01-15").unwrap()).unwrap();
-//! assert_eq!(tax.round_dp(2).to_string(), "17.55");
+//! use savings_plan::{price, Plan, Product};
+//! use serde_json::json;
+//! let product = Product::parse(&json!({ "schema": 1, "id": "x", "currency": "CNY",
+//!     "terms": [{ "months": 12, "rate": "1.35" }], "demandRate": "0.35",
+//!     "tax": [{ "from": "1999-11-01", "rate": "20" }] }))?;
+//! let plan = Plan::parse(&json!({ "start": "2000-01-15", "months": 12, "installment": "1000" }), &product)?;
+//! let quote = price(&product, &plan)?;
+//! assert_eq!((quote.interest.to_string(), quote.tax.to_string()), ("87.75".into(), "17.55".into()));
+//! # Ok::<(), savings_plan::Error>(())
 //! ```
 
 use crate::calendar::actual_days;
 use crate::error::Result;
+use crate::interest::Accrued;
 use crate::money::{add, div, mul};
+use crate::overdue::Overdue;
 use crate::product::TaxStep;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -52,6 +56,45 @@ pub fn tax_on(steps: &[TaxStep], interest: Decimal, from: NaiveDate, to: NaiveDa
     }
     weighted = add(weighted, mul(Decimal::from(actual_days(cursor, to)), rate)?)?;
     div(mul(interest, weighted)?, mul(Decimal::from(total_days), Decimal::ONE_HUNDRED)?)
+}
+
+/// The tax of the plan's own term, exact, and how its interest divides among
+/// the rates in force (for "how we calculated").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Taxed {
+    pub exact: Decimal,
+    /// `(rate, portion of interest)`, see [`portions`].
+    pub portions: Vec<(Decimal, Decimal)>,
+}
+
+/// The exact tax of the plan's own term: the installments' interest by the
+/// periods it accrued in (one piece when one rate held throughout), and the
+/// overdue interest from maturity to the close.
+///
+/// `accrued_to` is where the interest stopped accruing (the day before
+/// maturity under `accrueTo: dayBeforeMaturity`): the split ends there.
+pub fn on_term(steps: &[TaxStep], accrued: &Accrued, start: NaiveDate, accrued_to: NaiveDate, overdue: Option<&Overdue>) -> Result<Taxed> {
+    let mut t = Taxed::default();
+    if steps.is_empty() {
+        return Ok(t);
+    }
+    let mut piece = |interest: Decimal, from: NaiveDate, to: NaiveDate| -> Result<()> {
+        t.exact = add(t.exact, tax_on(steps, interest, from, to)?)?;
+        t.portions.extend(portions(steps, interest, from, to)?);
+        Ok(())
+    };
+    let first_from = accrued.from.iter().min().copied().unwrap_or(start);
+    if single_rate(steps, first_from, accrued_to) {
+        piece(accrued.total, first_from, accrued_to)?;
+    } else {
+        for (i, from) in accrued.from.iter().enumerate() {
+            piece(accrued.interest_of(i), *from, accrued_to)?;
+        }
+    }
+    if let Some(o) = overdue {
+        piece(o.interest, o.from, o.to)?;
+    }
+    Ok(t)
 }
 
 /// How `interest` that accrued evenly over `[from, to)` divides among the

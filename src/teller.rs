@@ -16,22 +16,21 @@
 //!   warning (default 0: any rate above the highest listed one warns).
 //!
 //! ```
-//! use savings_plan::product::parse_product;
+//! use savings_plan::Product;
 //! let json = serde_json::json!({
 //!     "schema": 1, "id": "mine", "currency": "CNY",
 //!     "terms": [{ "months": 12, "rate": "1.35" }, { "months": 36, "rate": "1.75" }], "demandRate": "0.05",
 //!     "rateOverride": { "label": { "zh-CN": "柜员议价利率" }, "margin": "0.50" }
 //! });
-//! let product = parse_product(&json).unwrap();
+//! let product = Product::parse(&json).unwrap();
 //! assert_eq!(product.rate_override.ceiling(&product.terms).to_string(), "2.25");
 //! let long = serde_json::json!({ "schema": 1, "id": "x", "currency": "CNY",
 //!     "terms": [{ "months": 12, "rate": "1" }], "demandRate": "0", "disclosure": { "en": "" } });
-//! assert_eq!(parse_product(&long).unwrap_err().path, "product.disclosure.en");
+//! assert_eq!(Product::parse(&long).unwrap_err().path, "product.disclosure.en");
 //! ```
 
 use crate::error::{Error, ErrorCode};
 use crate::input::{quoted, Obj, Problems};
-use crate::money::plain;
 use crate::product::Term;
 use crate::quote::Warning;
 use rust_decimal::Decimal;
@@ -62,19 +61,9 @@ impl RateOverride {
 
     /// `RATE_OVERRIDE_HIGH` when the teller's rate is above the ceiling.
     pub fn warning(&self, terms: &[Term], rate: Option<Decimal>) -> Option<Warning> {
-        let rate = rate?;
+        let teller = rate?;
         let ceiling = self.ceiling(terms);
-        (rate > ceiling).then(|| Warning {
-            code: "RATE_OVERRIDE_HIGH",
-            path: "plan.rate",
-            // plain(), not Decimal's Display: the general formatting machinery costs kilobytes of wasm.
-            message: format!(
-                "the teller rate {}% is above {}%: the product's highest term rate plus its margin of {} points",
-                plain(rate),
-                plain(ceiling),
-                plain(self.margin)
-            ),
-        })
+        (teller > ceiling).then_some(Warning::RateOverrideHigh { teller, ceiling, margin: self.margin })
     }
 }
 

@@ -5,20 +5,60 @@ export type IsoDate = string;
 /** Text in one language, or per language tag: { "zh-CN": "…", "en": "…" }. */
 export type LocalizedText = string | { [lang: string]: string };
 
+/** Exactly one of the keys K, with a value of type V: { unmadeUp: 2 }. */
+export type OneOf<K extends string, V> = { [P in K]: { [Q in P]: V } }[K];
+
+// The contract's enums: each union is generated from the engine's table of
+// the same name (a test in src/vocabulary.rs checks them word for word).
+export type InterestMethod = "monthlyProduct" | "dailyProduct" | "compound";
+export type DayCount = "30/360" | "ACT/360" | "ACT/365";
+export type AccrueTo = "maturity" | "dayBeforeMaturity";
+export type Compounding = "monthly" | "quarterly" | "yearly";
+export type BrokenPeriod = "compound" | "simple";
+export type RoundingMode = "halfUp" | "halfEven" | "down";
+export type MakeUpEarnsFrom = "paidMonth" | "dueMonth";
+export type BreachTrigger = "unmadeUp" | "total" | "consecutive";
+export type OnBreach = "laterAtDemand" | "allAtDemand" | "stopDeposits" | "actualAtContract";
+export type EarlyRate = "demand" | "contractMinus" | "lowerOfHeldAndContractMinus";
+export type OverdueRate = "demand";
+export type OverdueBase = "principal" | "maturityValue";
+export type MaturityAction = "payout" | "renew";
+export type Carry = "principalAndInterest" | "principalOnly";
+export type ValueProtectionKind = "subsidyRate" | "inflation";
+export type Status = "paid" | "late" | "missed" | "refused";
+export type Closure = "maturity" | "early" | "overdue" | "closedByBank";
+export type ExplainKey =
+  | "monthUnits" | "dayProduct" | "breach" | "earlyRate" | "interest" | "overdue"
+  | "rounding" | "subsidyRate" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout";
+export type WarningCode = "RATE_BEFORE_EFFECTIVE" | "RATE_OVERRIDE" | "RATE_OVERRIDE_HIGH" | "SUBSIDY_FORFEITED";
+export type AssumptionKey = "inflation";
+export type AssumptionSource = "plan" | "product";
+export type Horizon = "common" | "own";
+export type ReconcileProblemCode = "DEPOSIT_BEFORE_START" | "DEPOSIT_AFTER_CLOSE" | "DEPOSIT_NOT_A_MULTIPLE" | "DEPOSIT_NOT_MATCHED";
+export type DepositStatus = "paid" | "late" | "ignored";
+export type BankCauseKey =
+  | "agrees" | "noBreach" | "breach" | "makeUpWindow" | "lateFee" | "tax" | "rounding"
+  | "rate" | "demandRate" | "ignoredDeposits" | "unexplained";
+export type ErrorCode =
+  | "INVALID_DECIMAL" | "MISSING_FIELD" | "UNKNOWN_FIELD" | "INVALID_VALUE" | "INVALID_TYPE"
+  | "TERM_NOT_OFFERED" | "BELOW_MINIMUM" | "ABOVE_MAXIMUM" | "NOT_A_STEP_MULTIPLE"
+  | "DATE_OUT_OF_RANGE" | "EVENT_OUT_OF_RANGE" | "INVALID_AMOUNT" | "EVENT_CONFLICT"
+  | "EARLY_NOT_ALLOWED" | "TARGET_UNREACHABLE" | "OVERFLOW";
+
 export interface Term { months: number; rate: Decimal }
 export interface HeldRate { months: number; rate: Decimal }
 export interface TaxStep { from: IsoDate; rate: Decimal }
 
 export type Interest =
   | { method: "monthlyProduct" }
-  | { method: "dailyProduct"; dayCount?: "30/360" | "ACT/360" | "ACT/365"; accrueTo?: "maturity" | "dayBeforeMaturity" }
-  | { method: "compound"; compounding?: "monthly" | "quarterly" | "yearly"; brokenPeriod?: "compound" | "simple"; dayCount?: "30/360" | "ACT/360" | "ACT/365" };
+  | { method: "dailyProduct"; dayCount?: DayCount; accrueTo?: AccrueTo }
+  | { method: "compound"; compounding?: Compounding; brokenPeriod?: BrokenPeriod; dayCount?: DayCount };
 
 export interface Renew {
   months: number;
   rate?: Decimal | null;
   times?: number;
-  carry?: "principalAndInterest" | "principalOnly";
+  carry?: Carry;
 }
 
 /** A product definition, schema 1 (CONTRACT.md §1). Every field but schema, id, currency, terms and demandRate has a default. */
@@ -33,26 +73,26 @@ export interface Product {
   demandRate: Decimal;
   installment?: { min?: Decimal; max?: Decimal | null; step?: Decimal };
   interest?: Interest;
-  rounding?: { scale?: number; mode?: "halfUp" | "halfEven" | "down"; payoutScale?: number | null };
+  rounding?: { scale?: number; mode?: RoundingMode; payoutScale?: number | null };
   missed?: {
     makeUpWithinMonths?: number | null;
-    makeUpEarnsFrom?: "paidMonth" | "dueMonth";
-    breachAfter?: { unmadeUp: number } | { total: number } | { consecutive: number } | null;
-    onBreach?: "laterAtDemand" | "allAtDemand" | "stopDeposits" | "actualAtContract";
+    makeUpEarnsFrom?: MakeUpEarnsFrom;
+    breachAfter?: OneOf<BreachTrigger, number> | null;
+    onBreach?: OnBreach;
     lateFeePer100PerMonth?: Decimal;
     closeAfterConsecutive?: number | null;
   };
   early?: {
     allowed?: boolean;
     minMonths?: number;
-    rate?: "demand" | "contractMinus" | "lowerOfHeldAndContractMinus";
+    rate?: EarlyRate;
     penalty?: Decimal;
     heldRates?: HeldRate[];
     savingsRate?: Decimal | null;
   };
-  overdue?: { rate?: "demand"; base?: "principal" | "maturityValue" };
+  overdue?: { rate?: OverdueRate; base?: OverdueBase };
   maturity?: { action: "payout" } | { action: "renew"; renew: Renew };
-  valueProtection?: { subsidyRate: Decimal } | { inflation: Decimal } | null;
+  valueProtection?: OneOf<ValueProtectionKind, Decimal> | null;
   tax?: TaxStep[];
   /** The bank's statement printed on a quote of this product; each text at most 600 characters. */
   disclosure?: LocalizedText;
@@ -76,30 +116,21 @@ export interface Plan {
   inflation?: Decimal | null;
 }
 
-export type ErrorCode =
-  | "INVALID_DECIMAL" | "MISSING_FIELD" | "UNKNOWN_FIELD" | "INVALID_VALUE" | "INVALID_TYPE"
-  | "TERM_NOT_OFFERED" | "BELOW_MINIMUM" | "ABOVE_MAXIMUM" | "NOT_A_STEP_MULTIPLE"
-  | "DATE_OUT_OF_RANGE" | "EVENT_OUT_OF_RANGE" | "INVALID_AMOUNT" | "EVENT_CONFLICT"
-  | "EARLY_NOT_ALLOWED" | "TARGET_UNREACHABLE" | "OVERFLOW";
-
 /** A problem with the input (CONTRACT.md §5). Thrown as an Error with these fields set. */
 export interface Problem { code: ErrorCode; path: string; message: string }
 export interface SavingsPlanError extends Error { code: ErrorCode; path: string }
 
 export interface ScheduleRow {
   n: number; due: IsoDate; paidOn: IsoDate | null; amount: Decimal;
-  status: "paid" | "late" | "missed" | "refused"; balance: Decimal; rate: Decimal; units: Decimal;
+  status: Status; balance: Decimal; rate: Decimal; units: Decimal;
 }
 export interface RenewalRow { start: IsoDate; end: IsoDate; principal: Decimal; rate: Decimal; interest: Decimal; tax: Decimal; value: Decimal }
 /** rate: what the breach made the affected deposits earn (demand under laterAtDemand/allAtDemand); null when it changed no rate or an early/bank close priced every deposit at closeRate. */
-export interface BreachRow { trigger: "unmadeUp" | "total" | "consecutive"; installment: number; date: IsoDate; effect: "laterAtDemand" | "allAtDemand" | "stopDeposits" | "actualAtContract"; rate: Decimal | null }
-export type ExplainKey =
-  | "monthUnits" | "dayProduct" | "breach" | "earlyRate" | "interest" | "overdue"
-  | "rounding" | "subsidyRate" | "subsidy" | "lateFee" | "tax" | "renewal" | "payout" | "effectiveAnnualYield" | "realPayout";
+export interface BreachRow { trigger: BreachTrigger; installment: number; date: IsoDate; effect: OnBreach; rate: Decimal | null }
 export interface ExplainStep { key: ExplainKey; formula: string; value: string }
 /** What a result rests on that nobody knows today (CONTRACT.md §8.1); source "product": nobody chose it. */
-export interface Assumption { key: "inflation"; value: Decimal; source: "plan" | "product" }
-export interface Warning { code: "RATE_BEFORE_EFFECTIVE" | "RATE_OVERRIDE" | "RATE_OVERRIDE_HIGH" | "SUBSIDY_FORFEITED"; path: string; message: string }
+export interface Assumption { key: AssumptionKey; value: Decimal; source: AssumptionSource }
+export interface Warning { code: WarningCode; path: string; message: string }
 
 /** What one product pays for one plan (CONTRACT.md §3). */
 export interface Result {
@@ -108,7 +139,7 @@ export interface Result {
   contractRate: Decimal;
   maturityDate: IsoDate;
   closeDate: IsoDate;
-  closure: "maturity" | "early" | "overdue" | "closedByBank";
+  closure: Closure;
   /** The rate the closing rule applied instead of the contract rate: the early rate of every deposit (early, closedByBank), the demand rate of the overdue days (overdue) or of a renewal closed early; null on a maturity close. */
   closeRate: Decimal | null;
   principal: Decimal;
@@ -129,7 +160,7 @@ export interface Result {
 }
 
 /** compare() options: best on one common date (default) or on each entry's own payout. */
-export interface CompareOptions { horizon?: "common" | "own" }
+export interface CompareOptions { horizon?: Horizon }
 
 /** What compare() decides about each result (CONTRACT.md §8.1). */
 export interface CompareFields {
@@ -140,7 +171,7 @@ export interface CompareFields {
   /** Worth on horizonDate if the saver does nothing until then (the payout with horizon "own"); null where the product cannot be cashed then. */
   horizonValue: Decimal | null;
   /** How the account stands on horizonDate. */
-  horizonClosure: "maturity" | "early" | "overdue" | "closedByBank" | null;
+  horizonClosure: Closure | null;
   /** horizonValue − the best horizonValue; null when not comparable or nothing is best. */
   differenceToBest: Decimal | null;
 }
@@ -173,7 +204,7 @@ export interface Statement {
 
 /** A deposit the product's rules could not place (the deposit is "ignored"; the rest is priced). */
 export interface ReconcileProblem {
-  code: "DEPOSIT_BEFORE_START" | "DEPOSIT_AFTER_CLOSE" | "DEPOSIT_NOT_A_MULTIPLE" | "DEPOSIT_NOT_MATCHED";
+  code: ReconcileProblemCode;
   /** "statement.deposits[3].date", "statement.deposits[3].amount" or "statement.deposits[3]". */
   path: string;
   message: string;
@@ -185,7 +216,7 @@ export interface DepositMatch {
   date: IsoDate;
   amount: Decimal;
   installments: number[];
-  status: "paid" | "late" | "ignored";
+  status: DepositStatus;
 }
 
 /** A cause that reproduces the bank's figure exactly, or says none does. */

@@ -9,7 +9,7 @@
 
 use crate::error::{Error, ErrorCode};
 use js_sys::{Reflect, JSON};
-use crate::json::ToJson;
+use crate::contract::{self, ToJson};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -52,7 +52,7 @@ pub fn calculate(
 ) -> Result<JsValue, JsValue> {
     let product = read(&product, "product")?;
     let plan = read(&plan, "plan")?;
-    let quote = crate::calculate(&product, &plan).map_err(|e| to_js_error(&e))?;
+    let quote = contract::calculate(&product, &plan).map_err(|e| to_js_error(&e))?;
     write(&quote)
 }
 
@@ -67,7 +67,7 @@ pub fn compare(
     let products = read(&products, "products")?;
     let plan = read(&plan, "plan")?;
     let options = if options.is_undefined() || options.is_null() { Value::Null } else { read(&options, "options")? };
-    let comparison = crate::compare(&products, &plan, &options).map_err(|e| to_js_error(&e))?;
+    let comparison = contract::compare(&products, &plan, &options).map_err(|e| to_js_error(&e))?;
     write(&comparison)
 }
 
@@ -79,7 +79,7 @@ pub fn reconcile(
 ) -> Result<JsValue, JsValue> {
     let product = read(&product, "product")?;
     let statement = read(&statement, "statement")?;
-    let reconciliation = crate::reconcile(&product, &statement).map_err(|e| to_js_error(&e))?;
+    let reconciliation = contract::reconcile(&product, &statement).map_err(|e| to_js_error(&e))?;
     write(&reconciliation)
 }
 
@@ -93,7 +93,7 @@ pub fn solve_installment(
     let product = read(&product, "product")?;
     let plan = read(&plan, "plan")?;
     let target = read(&target_payout, "targetPayout")?;
-    let solution = crate::solve_installment(&product, &plan, &target).map_err(|e| to_js_error(&e))?;
+    let solution = contract::solve_installment(&product, &plan, &target).map_err(|e| to_js_error(&e))?;
     write(&solution)
 }
 
@@ -101,11 +101,11 @@ pub fn solve_installment(
 #[wasm_bindgen(js_name = "validateProduct", unchecked_return_type = "Problem[]")]
 pub fn validate_product(#[wasm_bindgen(unchecked_param_type = "Product")] product: JsValue) -> Result<JsValue, JsValue> {
     let product = read(&product, "product")?;
-    write(&crate::validate_product(&product))
+    write(&contract::validate_product(&product))
 }
 
 /// The built-in example products.
 #[wasm_bindgen(js_name = "catalog", unchecked_return_type = "Product[]")]
 pub fn catalog() -> Result<JsValue, JsValue> {
-    JSON::parse(&crate::catalog::catalog_json())
+    JSON::parse(&contract::catalog_json())
 }

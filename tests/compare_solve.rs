@@ -5,10 +5,16 @@
 
 mod common;
 use common::{plan, product, with};
+use savings_plan::contract::ToJson;
 use serde_json::{json, Value};
 
+/// The contract's JSON of a result, as the page reads it.
+fn json_of<T: ToJson + ?Sized>(v: &T) -> Value {
+    serde_json::from_str(&v.to_json()).unwrap()
+}
+
 fn compared(products: Value, plan: &Value, options: Value) -> Value {
-    serde_json::to_value(savings_plan::compare(&products, plan, &options).unwrap()).unwrap()
+    json_of(&savings_plan::contract::compare(&products, plan, &options).unwrap())
 }
 
 fn warnings(entry: &Value) -> Vec<String> {
@@ -38,8 +44,8 @@ fn the_teller_rate_prices_the_quoted_product_and_its_variants_only() {
         assert_eq!(warnings(&e[i]).contains(&"RATE_OVERRIDE".to_string()), i < 2, "entry {i}");
     }
     // Priced at its own rate, the other product is what `calculate` gives without the teller rate.
-    let own = savings_plan::calculate(&product("cn-lczq-auto-renew"), &saver(None)).unwrap();
-    assert_eq!(e[2]["payout"], own.payout);
+    let own = savings_plan::contract::calculate(&product("cn-lczq-auto-renew"), &saver(None)).unwrap();
+    assert_eq!(e[2]["payout"], json_of(&own)["payout"]);
     // A variant of some other product does not take the teller rate either.
     let stray = with(product("cn-lczq-daily"), json!({ "variantOf": "cn-lczq-auto-renew" }));
     let out = compared(json!([product("cn-lczq-standard"), stray]), &saver(Some("1.10")), Value::Null);
@@ -49,12 +55,12 @@ fn the_teller_rate_prices_the_quoted_product_and_its_variants_only() {
 #[test]
 fn variant_of_is_validated() {
     let bad = with(product("cn-lczq-standard"), json!({ "variantOf": 7 }));
-    let e = savings_plan::calculate(&bad, &saver(None)).unwrap_err();
+    let e = savings_plan::contract::calculate(&bad, &saver(None)).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_TYPE", "product.variantOf"));
     let empty = with(product("cn-lczq-standard"), json!({ "variantOf": " " }));
-    assert_eq!(savings_plan::calculate(&empty, &saver(None)).unwrap_err().code.as_str(), "INVALID_VALUE");
+    assert_eq!(savings_plan::contract::calculate(&empty, &saver(None)).unwrap_err().code.as_str(), "INVALID_VALUE");
     let none = with(product("cn-lczq-standard"), json!({ "variantOf": null }));
-    assert!(savings_plan::calculate(&none, &saver(None)).is_ok());
+    assert!(savings_plan::contract::calculate(&none, &saver(None)).is_ok());
 }
 
 // CONTRACT §8.1 — one currency
@@ -83,7 +89,7 @@ fn only_the_quoted_currency_is_comparable() {
 
 #[test]
 fn error_entries_keep_their_position_and_name_their_product() {
-    let products = Value::Array(savings_plan::catalog());
+    let products = Value::Array(savings_plan::contract::catalog());
     let out = compared(products, &plan("2025-06-10", 12, "1000", None), Value::Null);
     let e = out["entries"].as_array().unwrap();
     assert_eq!(e.len(), 7);
@@ -141,12 +147,12 @@ fn with_a_common_horizon_every_entry_is_valued_on_the_latest_close() {
     assert_eq!(e[1]["closeDate"], "2029-01-15");
     assert_eq!(out["horizonDate"], "2029-01-15");
     // Its own payout and close stay as calculate gives them; on H it has run a year overdue at demand.
-    let own = savings_plan::calculate(&product("cn-lczq-standard"), &saver(None)).unwrap();
-    assert_eq!(e[0]["payout"], own.payout);
+    let own = savings_plan::contract::calculate(&product("cn-lczq-standard"), &saver(None)).unwrap();
+    assert_eq!(e[0]["payout"], json_of(&own)["payout"]);
     let mut at_h = saver(None);
     at_h["withdrawOn"] = json!("2029-01-15");
-    let later = savings_plan::calculate(&product("cn-lczq-standard"), &at_h).unwrap();
-    assert_eq!(e[0]["horizonValue"], later.payout);
+    let later = savings_plan::contract::calculate(&product("cn-lczq-standard"), &at_h).unwrap();
+    assert_eq!(e[0]["horizonValue"], json_of(&later)["payout"]);
     assert_eq!(e[0]["horizonClosure"], "overdue");
     assert_eq!(e[1]["horizonValue"], e[1]["payout"]);
     assert_eq!(e[1]["horizonClosure"], "maturity");
@@ -213,7 +219,7 @@ fn compare_ties_are_all_best_and_order_does_not_matter() {
     let out = compared(json!([a, b]), &p, Value::Null);
     assert_eq!(out["entries"][0]["best"], true);
     assert_eq!(out["entries"][1]["best"], true);
-    let cny: Vec<Value> = savings_plan::catalog().into_iter().filter(|p| p["currency"] == "CNY").collect();
+    let cny: Vec<Value> = savings_plan::contract::catalog().into_iter().filter(|p| p["currency"] == "CNY").collect();
     let forward = compared(Value::Array(cny.clone()), &p, Value::Null);
     let mut reversed = cny.clone();
     reversed.reverse();
@@ -230,14 +236,14 @@ fn compare_ties_are_all_best_and_order_does_not_matter() {
 #[test]
 fn compare_needs_an_array_and_known_options() {
     let p = plan("2025-06-10", 12, "1000", None);
-    let e = savings_plan::compare(&json!({}), &p, &Value::Null).unwrap_err();
+    let e = savings_plan::contract::compare(&json!({}), &p, &Value::Null).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_TYPE", "products"));
-    let catalog = Value::Array(savings_plan::catalog());
-    let e = savings_plan::compare(&catalog, &p, &json!({ "horizon": "later" })).unwrap_err();
+    let catalog = Value::Array(savings_plan::contract::catalog());
+    let e = savings_plan::contract::compare(&catalog, &p, &json!({ "horizon": "later" })).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_VALUE", "options.horizon"));
-    let e = savings_plan::compare(&catalog, &p, &json!({ "horizn": "own" })).unwrap_err();
+    let e = savings_plan::contract::compare(&catalog, &p, &json!({ "horizn": "own" })).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("UNKNOWN_FIELD", "options.horizn"));
-    let e = savings_plan::compare(&catalog, &p, &json!("own")).unwrap_err();
+    let e = savings_plan::contract::compare(&catalog, &p, &json!("own")).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_TYPE", "options"));
     let empty = compared(json!([]), &p, Value::Null);
     assert_eq!(empty, json!({ "quoted": null, "currency": null, "horizonDate": null, "entries": [] }));
@@ -246,26 +252,25 @@ fn compare_needs_an_array_and_known_options() {
 #[test]
 fn solve_finds_the_smallest_installment_reaching_the_target() {
     let p = plan("2025-01-15", 12, "5", Some("1.35"));
-    let s = savings_plan::solve_installment(&product("cn-lczq-standard"), &p, &json!("12087.75")).unwrap();
-    assert_eq!(s.installment, "1000");
-    assert_eq!(s.result.payout, "12087.75");
-    let s = savings_plan::solve_installment(&product("cn-lczq-standard"), &p, &json!("12087.76")).unwrap();
-    assert_eq!(s.installment, "1000.01");
+    let s = savings_plan::contract::solve_installment(&product("cn-lczq-standard"), &p, &json!("12087.75")).unwrap();
+    assert_eq!(s.installment, rust_decimal::Decimal::new(1000, 0));
+    assert_eq!(s.result.payout, rust_decimal::Decimal::new(1208775, 2));
+    let s = savings_plan::contract::solve_installment(&product("cn-lczq-standard"), &p, &json!("12087.76")).unwrap();
+    assert_eq!(s.installment, rust_decimal::Decimal::new(100001, 2));
     // ¥100,000 in 3 years at the example rate.
     let p = plan("2025-06-10", 36, "5", None);
-    let s = savings_plan::solve_installment(&product("cn-lczq-standard"), &p, &json!("100000")).unwrap();
-    let below = savings_plan::calculate(&product("cn-lczq-standard"), &plan("2025-06-10", 36, &{
-        let k: rust_decimal::Decimal = s.installment.parse().unwrap();
-        (k - rust_decimal::Decimal::new(1, 2)).to_string()
+    let s = savings_plan::contract::solve_installment(&product("cn-lczq-standard"), &p, &json!("100000")).unwrap();
+    let below = savings_plan::contract::calculate(&product("cn-lczq-standard"), &plan("2025-06-10", 36, &{
+        (s.installment - rust_decimal::Decimal::new(1, 2)).to_string()
     }, None)).unwrap();
-    assert!(s.result.payout_value >= rust_decimal::Decimal::from(100_000));
-    assert!(below.payout_value < rust_decimal::Decimal::from(100_000));
+    assert!(s.result.payout >= rust_decimal::Decimal::from(100_000));
+    assert!(below.payout < rust_decimal::Decimal::from(100_000));
 }
 
 #[test]
 fn solve_rejects_events_with_amounts() {
     let mut p = plan("2025-01-15", 12, "5", None);
     p["events"] = json!([{ "n": 2, "missed": true }, { "n": 3, "amount": "10" }]);
-    let e = savings_plan::solve_installment(&product("cn-lczq-standard"), &p, &json!("1000")).unwrap_err();
+    let e = savings_plan::contract::solve_installment(&product("cn-lczq-standard"), &p, &json!("1000")).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_VALUE", "plan.events"));
 }

@@ -8,7 +8,7 @@ use common::{plan, product, with};
 use serde_json::{json, Value};
 
 fn err(product: &Value, plan: &Value) -> (String, String) {
-    let e = savings_plan::calculate(product, plan).unwrap_err();
+    let e = savings_plan::contract::calculate(product, plan).unwrap_err();
     (e.code.as_str().to_string(), e.path)
 }
 
@@ -109,13 +109,13 @@ fn early_not_allowed_comes_after_the_events() {
 #[test]
 fn overflow_instead_of_a_wrong_number() {
     expect(std(), plan("2025-01-15", 12, "1000000000000000000000000000000", None), "OVERFLOW", "plan.installment");
-    let e = savings_plan::calculate(&std(), &plan("2025-01-15", 60, "9999999999999999999999999999", None)).unwrap_err();
+    let e = savings_plan::contract::calculate(&std(), &plan("2025-01-15", 60, "9999999999999999999999999999", None)).unwrap_err();
     assert_eq!(e.code.as_str(), "OVERFLOW");
 }
 
 #[test]
 fn target_unreachable() {
-    let e = savings_plan::solve_installment(&product("uk-regular-saver"), &plan("2025-01-15", 12, "1", None), &json!("1000000")).unwrap_err();
+    let e = savings_plan::contract::solve_installment(&product("uk-regular-saver"), &plan("2025-01-15", 12, "1", None), &json!("1000000")).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("TARGET_UNREACHABLE", "targetPayout"));
 }
 
@@ -131,13 +131,13 @@ fn product_problems_come_before_plan_problems() {
 #[test]
 fn validate_product_lists_every_problem() {
     let bad = with(std(), json!({ "demandRate": 0.05, "currency": "yuan", "interest": { "method": "x" }, "colour": "red" }));
-    let problems = savings_plan::validate_product(&bad);
+    let problems = savings_plan::contract::validate_product(&bad);
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     assert!(paths.contains(&"product.colour"));
     assert!(paths.contains(&"product.currency"));
     assert!(paths.contains(&"product.demandRate"));
     assert!(paths.contains(&"product.interest.method"));
-    assert!(savings_plan::validate_product(&std()).is_empty());
+    assert!(savings_plan::contract::validate_product(&std()).is_empty());
 }
 
 #[test]
@@ -167,5 +167,5 @@ fn disclosure_and_rate_override_are_checked_at_their_paths() {
     let mut fine = std();
     fine["disclosure"] = json!({ "zh-CN": "字".repeat(600), "en": "Deposits are insured.", "en-IN": "x" });
     fine["rateOverride"] = json!({ "label": "柜员议价利率", "margin": "0.5" });
-    assert!(savings_plan::calculate(&fine, &plan()).is_ok());
+    assert!(savings_plan::contract::calculate(&fine, &plan()).is_ok());
 }

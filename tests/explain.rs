@@ -35,7 +35,13 @@ use common::vector_files;
 use proptest::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
+use savings_plan::contract::ToJson;
 use serde_json::{json, Value};
+
+/// A result's contract JSON, as the page reads it.
+fn json_text<T: ToJson + ?Sized>(v: &T) -> Value {
+    serde_json::from_str(&v.to_json()).unwrap()
+}
 
 // ---------------------------------------------------------------- evaluator
 
@@ -441,8 +447,8 @@ fn every_formula_of_every_vector_evaluates_to_its_value() {
         let products = doc["products"].as_array().unwrap();
         for v in doc["vectors"].as_array().unwrap() {
             let product = products.iter().find(|p| p["id"] == v["product"]).unwrap();
-            if let Ok(q) = savings_plan::calculate(product, &v["plan"]) {
-                steps += check_result(&serde_json::to_value(q).unwrap(), &format!("{file}: {}", v["id"]));
+            if let Ok(q) = savings_plan::contract::calculate(product, &v["plan"]) {
+                steps += check_result(&json_text(&q), &format!("{file}: {}", v["id"]));
                 results += 1;
             }
         }
@@ -452,14 +458,14 @@ fn every_formula_of_every_vector_evaluates_to_its_value() {
 
 #[test]
 fn every_formula_of_a_comparison_evaluates_to_its_value() {
-    let catalog = Value::Array(savings_plan::catalog());
+    let catalog = Value::Array(savings_plan::contract::catalog());
     for plan in [
         json!({ "start": "2025-01-15", "months": 36, "installment": "500", "events": [{ "n": 7, "paidOn": "2025-08-20" }] }),
         json!({ "start": "2025-01-31", "months": 12, "installment": "100", "inflation": "3",
             "events": [{ "n": 2, "missed": true }, { "n": 3, "paidOn": "2025-04-10", "amount": "200" }], "withdrawOn": "2027-02-01" }),
         json!({ "start": "2025-03-01", "months": 60, "installment": "5000", "withdrawOn": "2026-11-15" }),
     ] {
-        let out = serde_json::to_value(savings_plan::compare(&catalog, &plan, &Value::Null).unwrap()).unwrap();
+        let out = json_text(&savings_plan::contract::compare(&catalog, &plan, &Value::Null).unwrap());
         for e in out["entries"].as_array().unwrap() {
             if e.get("error").is_none() {
                 check_result(e, &format!("{} under {plan}", e["productId"]));
@@ -473,13 +479,13 @@ fn every_formula_of_a_comparison_evaluates_to_its_value() {
 fn a_made_up_month_shows_the_sum_actually_taken() {
     let standard = common::product("cn-lczq-standard");
     let plan = json!({ "start": "2025-01-15", "months": 36, "installment": "500", "events": [{ "n": 7, "paidOn": "2025-08-20" }] });
-    let q = serde_json::to_value(savings_plan::calculate(&standard, &plan).unwrap()).unwrap();
+    let q = json_text(&savings_plan::contract::calculate(&standard, &plan).unwrap());
     let units = q["explain"].as_array().unwrap().iter().find(|s| s["key"] == "monthUnits").unwrap();
     assert_eq!(units["formula"], "36 + 35 + … + 31 + 29 + 29 + 28 + … + 1");
     assert_eq!(units["value"], "665");
     check_result(&q, "made up");
     let missed = json!({ "start": "2025-01-15", "months": 36, "installment": "500", "events": [{ "n": 7, "missed": true }] });
-    let q = serde_json::to_value(savings_plan::calculate(&standard, &missed).unwrap()).unwrap();
+    let q = json_text(&savings_plan::contract::calculate(&standard, &missed).unwrap());
     let units = q["explain"].as_array().unwrap().iter().find(|s| s["key"] == "monthUnits").unwrap();
     assert_eq!(units["formula"], "36 + 35 + … + 31 + 29 + 28 + … + 1");
     assert_eq!(units["value"], "636");
@@ -495,7 +501,7 @@ fn dec(s: &str) -> Decimal {
 /// Products covering every method and rule: the catalog, and variants with
 /// tax changes, renewals, protection, fees, compound settings and day counts.
 fn products() -> Vec<Value> {
-    let mut list = savings_plan::catalog();
+    let mut list = savings_plan::contract::catalog();
     let standard = common::product("cn-lczq-standard");
     let variants = [
         json!({ "tax": [{ "from": "1999-11-01", "rate": "20" }, { "from": "2007-08-15", "rate": "5" }, { "from": "2008-10-09", "rate": "0" }] }),
@@ -538,8 +544,8 @@ fn scenario() -> impl Strategy<Value = (Value, Value)> {
             let p = products()[index].clone();
             let terms = p["terms"].as_array().unwrap();
             let months = terms[term as usize % terms.len()]["months"].as_u64().unwrap() as u32;
-            let start = (1..=day).rev().find_map(|d| savings_plan::calendar::parse_date(&format!("{year}-{month:02}-{d:02}"))).unwrap();
-            let schedule = |k: u32| savings_plan::calendar::add_months(start, k).unwrap();
+            let start = (1..=day).rev().find_map(|d| savings_plan::parse_date(&format!("{year}-{month:02}-{d:02}"))).unwrap();
+            let schedule = |k: u32| savings_plan::add_months(start, k).unwrap();
             let step = dec(p["installment"]["step"].as_str().unwrap());
             let min = dec(p["installment"]["min"].as_str().unwrap());
             let mut installment = min.max(step) + step * Decimal::from(units);
@@ -554,7 +560,7 @@ fn scenario() -> impl Strategy<Value = (Value, Value)> {
                     continue;
                 }
                 seen.push(n);
-                let fmt = savings_plan::calendar::format_date;
+                let fmt = savings_plan::format_date;
                 match kind {
                     0 => events.push(json!({ "n": n, "missed": true })),
                     // Made up in the next month, some days in.
@@ -569,7 +575,7 @@ fn scenario() -> impl Strategy<Value = (Value, Value)> {
                 }
             }
             let maturity = schedule(months);
-            let fmt = savings_plan::calendar::format_date;
+            let fmt = savings_plan::format_date;
             let withdraw = match close {
                 1 => json!(fmt(start + chrono::Duration::days(1 + i64::from(days) % (maturity - start).num_days().max(2)))),
                 2 => json!(fmt(maturity + chrono::Duration::days(i64::from(days)))),
@@ -588,8 +594,8 @@ proptest! {
 
     #[test]
     fn every_formula_of_a_random_plan_evaluates_to_its_value((p, plan) in scenario()) {
-        if let Ok(q) = savings_plan::calculate(&p, &plan) {
-            let v = serde_json::to_value(q).unwrap();
+        if let Ok(q) = savings_plan::contract::calculate(&p, &plan) {
+            let v = json_text(&q);
             for step in v["explain"].as_array().unwrap() {
                 let (key, formula, value) = (step["key"].as_str().unwrap(), step["formula"].as_str().unwrap(), step["value"].as_str().unwrap());
                 if let Err(why) = check_step(key, formula, value) {

@@ -45,14 +45,14 @@ fn scenario() -> impl Strategy<Value = (Value, Value)> {
                     events.push(json!({ "n": n, "missed": true }));
                 }
             }
-            let start_date = savings_plan::calendar::parse_date(&start).unwrap();
-            let maturity = savings_plan::calendar::add_months(start_date, months).unwrap();
+            let start_date = savings_plan::parse_date(&start).unwrap();
+            let maturity = savings_plan::add_months(start_date, months).unwrap();
             let withdraw = match close_kind {
                 1 => {
                     let d = start_date + chrono::Duration::days(1 + i64::from(close_days) % (maturity - start_date).num_days().max(2));
-                    Value::String(savings_plan::calendar::format_date(d))
+                    Value::String(savings_plan::format_date(d))
                 }
-                2 => Value::String(savings_plan::calendar::format_date(maturity + chrono::Duration::days(i64::from(close_days)))),
+                2 => Value::String(savings_plan::format_date(maturity + chrono::Duration::days(i64::from(close_days)))),
                 _ => Value::Null,
             };
             let plan = json!({ "start": start, "months": months, "installment": installment.normalize().to_string(),
@@ -62,7 +62,7 @@ fn scenario() -> impl Strategy<Value = (Value, Value)> {
 }
 
 fn payout(p: &Value, plan: &Value) -> Option<Decimal> {
-    savings_plan::calculate(p, plan).ok().map(|q| q.payout_value)
+    savings_plan::contract::calculate(p, plan).ok().map(|q| q.payout)
 }
 
 proptest! {
@@ -70,15 +70,15 @@ proptest! {
 
     #[test]
     fn payout_is_the_sum_of_its_parts((p, plan) in scenario()) {
-        let r = savings_plan::calculate(&p, &plan);
+        let r = savings_plan::contract::calculate(&p, &plan);
         if let Err(e) = &r {
             // The scenarios fit their products; only the Post Office's 3-year lock may refuse.
             prop_assert_eq!(e.code.as_str(), "EARLY_NOT_ALLOWED", "{:?} for {}", e, plan);
         }
         if let Ok(q) = r {
-            let sum = dec(&q.principal) + dec(&q.interest) + dec(&q.subsidy) - dec(&q.fees) - dec(&q.tax);
-            prop_assert_eq!(sum, dec(&q.payout));
-            prop_assert!(dec(&q.principal) >= Decimal::ZERO);
+            let sum = q.principal + q.interest + q.subsidy - q.fees - q.tax;
+            prop_assert_eq!(sum, q.payout);
+            prop_assert!(q.principal >= Decimal::ZERO);
         }
     }
 
@@ -113,7 +113,7 @@ proptest! {
     #[test]
     fn a_miss_never_raises_interest_and_early_never_beats_maturity((p, plan) in scenario(), n in 1u32..60) {
         // Demand at or below the contract rate (true of every catalog product).
-        let Ok(base) = savings_plan::calculate(&p, &plan) else { return Ok(()) };
+        let Ok(base) = savings_plan::contract::calculate(&p, &plan) else { return Ok(()) };
         let months = plan["months"].as_u64().unwrap() as u32;
         let n = (n % months) + 1;
         let mut missed = plan.clone();
@@ -122,26 +122,26 @@ proptest! {
             return Ok(());
         }
         events.push(json!({ "n": n, "missed": true }));
-        if let Ok(q) = savings_plan::calculate(&p, &missed) {
+        if let Ok(q) = savings_plan::contract::calculate(&p, &missed) {
             if q.closure == base.closure {
-                prop_assert!(dec(&q.interest) <= dec(&base.interest), "{} > {}", q.interest, base.interest);
+                prop_assert!(q.interest <= base.interest, "{} > {}", q.interest, base.interest);
             }
         }
         if let Some(m) = &base.maturity_payout {
-            prop_assert!(base.payout_value <= dec(m), "early {} > maturity {}", base.payout, m);
+            prop_assert!(base.payout <= *m, "early {} > maturity {}", base.payout, m);
         }
     }
 
     #[test]
     fn daily_30_360_equals_monthly_when_paid_on_due_dates(year in 2000i32..2040, month in 1u32..=12, day in 1u32..=31, k in 1u32..500, term in 0usize..3) {
-        let start = (1..=day).rev().find_map(|d| savings_plan::calendar::parse_date(&format!("{year}-{month:02}-{d:02}"))).unwrap();
+        let start = (1..=day).rev().find_map(|d| savings_plan::parse_date(&format!("{year}-{month:02}-{d:02}"))).unwrap();
         let monthly = product("cn-lczq-standard");
         let daily = with(monthly.clone(), json!({ "interest": { "method": "dailyProduct", "dayCount": "30/360" } }));
         let months = [12, 36, 60][term];
-        let plan = json!({ "start": savings_plan::calendar::format_date(start), "months": months,
+        let plan = json!({ "start": savings_plan::format_date(start), "months": months,
             "installment": (Decimal::from(k) * Decimal::from(10)).to_string(), "rate": "1.35" });
-        let a = savings_plan::calculate(&monthly, &plan).unwrap();
-        let b = savings_plan::calculate(&daily, &plan).unwrap();
+        let a = savings_plan::contract::calculate(&monthly, &plan).unwrap();
+        let b = savings_plan::contract::calculate(&daily, &plan).unwrap();
         prop_assert_eq!(a.interest, b.interest);
     }
 }
@@ -202,29 +202,29 @@ proptest! {
         let product = json!({ "schema": 1, "id": "renewing", "currency": "CNY", "demandRate": "0.35",
             "terms": [{ "months": 1, "rate": "0" }], "interest": interest, "rounding": { "scale": 10 }, "installment": { "min": "0.01" },
             "maturity": { "action": "renew", "renew": { "months": months, "rate": rate.to_string(), "times": times } } });
-        let start = (1..=day).rev().find_map(|d| savings_plan::calendar::parse_date(&format!("{year}-{month:02}-{d:02}"))).unwrap();
+        let start = (1..=day).rev().find_map(|d| savings_plan::parse_date(&format!("{year}-{month:02}-{d:02}"))).unwrap();
         let installment = Decimal::new(3, 2) * Decimal::from(k);
-        let plan = json!({ "start": savings_plan::calendar::format_date(start), "months": 1,
+        let plan = json!({ "start": savings_plan::format_date(start), "months": 1,
             "installment": installment.to_string() });
-        let q = savings_plan::calculate(&product, &plan).unwrap();
+        let q = savings_plan::contract::calculate(&product, &plan).unwrap();
         prop_assert_eq!(q.renewals.len(), times as usize);
         if !compound || simple_one_period {
             let mut value = installment;
             for (j, leg) in q.renewals.iter().enumerate() {
-                prop_assert_eq!(dec(&leg.principal), value);
+                prop_assert_eq!(leg.principal, value);
                 let exact = value * rate * Decimal::from(months) / Decimal::from(1200);
                 let want = if j == 0 { exact } else { exact.round_dp_with_strategy(10, rust_decimal::RoundingStrategy::MidpointAwayFromZero) };
-                prop_assert_eq!(dec(&leg.interest), want, "leg {} of {}", j + 1, serde_json::to_string(&product).unwrap());
-                value = dec(&leg.value);
+                prop_assert_eq!(leg.interest, want, "leg {} of {}", j + 1, serde_json::to_string(&product).unwrap());
+                value = leg.value;
             }
         } else {
             // Compounded by term: the same leg from another opening date, on another day count.
             let mut other = product.clone();
             other["interest"]["dayCount"] = json!(if interest["dayCount"] == "ACT/365" { "ACT/360" } else { "ACT/365" });
             let moved = json!({ "start": "2023-02-28", "months": 1, "installment": installment.to_string() });
-            let r = savings_plan::calculate(&other, &moved).unwrap();
-            prop_assert_eq!(dec(&r.renewals[0].interest), dec(&q.renewals[0].interest));
-            prop_assert!(dec(&q.renewals[0].interest) > Decimal::ZERO);
+            let r = savings_plan::contract::calculate(&other, &moved).unwrap();
+            prop_assert_eq!(r.renewals[0].interest, q.renewals[0].interest);
+            prop_assert!(q.renewals[0].interest > Decimal::ZERO);
         }
     }
 }

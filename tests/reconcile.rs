@@ -34,14 +34,14 @@ fn monthly_except(skip: &[u32], extra: &[(&str, &str)]) -> Value {
 }
 
 fn run(product: &Value, statement: &Value) -> Value {
-    match savings_plan::reconcile(product, statement) {
+    match savings_plan::contract::reconcile(product, statement) {
         Ok(r) => serde_json::from_str(&r.to_json()).unwrap(),
         Err(e) => json!({ "error": e }),
     }
 }
 
 fn error(product: &Value, statement: &Value) -> (String, String) {
-    let e = savings_plan::reconcile(product, statement).unwrap_err();
+    let e = savings_plan::contract::reconcile(product, statement).unwrap_err();
     (e.code.as_str().to_string(), e.path)
 }
 

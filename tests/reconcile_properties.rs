@@ -31,7 +31,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use rust_decimal::Decimal;
 use chrono::NaiveDate;
-use savings_plan::calendar::{add_months, format_date, parse_date};
+use savings_plan::{add_months, format_date, parse_date};
 use serde_json::{json, Value};
 use std::cell::Cell;
 
@@ -51,7 +51,7 @@ fn products() -> &'static [Value] {
 }
 
 fn products_uncached() -> Vec<Value> {
-    let mut all = savings_plan::catalog();
+    let mut all = savings_plan::contract::catalog();
     all.push(with(product("cn-lczq-standard"), json!({ "id": "two-months-stop",
         "missed": { "makeUpWithinMonths": 2, "breachAfter": { "total": 2 }, "onBreach": "stopDeposits", "lateFeePer100PerMonth": "0.5" } })));
     all.push(with(product("cn-lczq-daily"), json!({ "id": "until-maturity",
@@ -287,7 +287,7 @@ fn a_plans_statement_reconciles_to_the_same_plan_and_payout() {
             if bank {
                 statement["bankPayout"] = quote["payout"].clone();
             }
-            let r = savings_plan::reconcile(&d.product, &statement);
+            let r = savings_plan::contract::reconcile(&d.product, &statement);
             prop_assert!(r.is_ok(), "{:?} for {}", r.as_ref().err(), statement);
             let r: Value = serde_json::from_str(&r.unwrap().to_json()).unwrap();
             // The plan it gives prices to the result it shows.
@@ -315,7 +315,7 @@ fn a_plans_statement_reconciles_to_the_same_plan_and_payout() {
                 other.set(other.get() + 1);
                 // A fixed point: the reconciled plan's own statement gives it back.
                 let again = statement_of(&r["result"], dec(r["plan"]["installment"].as_str().unwrap()), &r["plan"], &mut d.dice);
-                let twice: Value = serde_json::from_str(&savings_plan::reconcile(&d.product, &again).unwrap().to_json()).unwrap();
+                let twice: Value = serde_json::from_str(&savings_plan::contract::reconcile(&d.product, &again).unwrap().to_json()).unwrap();
                 prop_assert_eq!(normalised(&twice["result"]), normalised(&r["result"]));
                 prop_assert_eq!(&twice["result"]["payout"], &r["result"]["payout"]);
                 prop_assert_eq!(&twice["problems"], &json!([]));
@@ -434,7 +434,7 @@ fn random_statement() -> impl Strategy<Value = (Value, Value)> {
 }
 
 fn check(product: &Value, statement: &Value) -> Result<bool, TestCaseError> {
-    let r: Value = match savings_plan::reconcile(product, statement) {
+    let r: Value = match savings_plan::contract::reconcile(product, statement) {
         Err(e) => {
             prop_assert!(CODES.contains(&e.code.as_str()), "{:?}", e);
             prop_assert!(e.path.starts_with("statement") || e.path.starts_with("product"), "{:?}", e);
@@ -520,10 +520,10 @@ fn random_json_statements_are_typed_errors() {
     let p = product("cn-lczq-standard");
     runner(2000, 31)
         .run(&any_json(), |statement| {
-            if let Err(e) = savings_plan::reconcile(&p, &statement) {
+            if let Err(e) = savings_plan::contract::reconcile(&p, &statement) {
                 prop_assert!(CODES.contains(&e.code.as_str()) && e.path.starts_with("statement"), "{:?}", e);
             }
-            let _ = savings_plan::reconcile(&statement, &statement);
+            let _ = savings_plan::contract::reconcile(&statement, &statement);
             Ok(())
         })
         .unwrap();
@@ -536,9 +536,9 @@ fn the_longest_statement_is_read_and_one_more_row_is_an_error() {
     };
     let p = product("cn-lczq-standard");
     let s = json!({ "start": "2025-01-15", "months": 60, "installment": "100", "deposits": rows(6000), "bankPayout": "1" });
-    let r = savings_plan::reconcile(&p, &s).unwrap();
+    let r = savings_plan::contract::reconcile(&p, &s).unwrap();
     assert_eq!(r.deposits.len(), 6000);
     assert_eq!(r.problems.len(), 6000 - 60);
     let s = json!({ "start": "2025-01-15", "months": 60, "installment": "100", "deposits": rows(6001) });
-    assert_eq!(savings_plan::reconcile(&p, &s).unwrap_err().path, "statement.deposits");
+    assert_eq!(savings_plan::contract::reconcile(&p, &s).unwrap_err().path, "statement.deposits");
 }

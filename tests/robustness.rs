@@ -118,10 +118,10 @@ fn check(r: Result<savings_plan::Quote, savings_plan::Error>) {
 }
 
 fn all_entry_points(product: &Value, plan: &Value) {
-    check(savings_plan::calculate(product, plan));
-    let _ = savings_plan::validate_product(product);
-    let _ = savings_plan::compare(&json!([product, product]), plan, &Value::Null);
-    let _ = savings_plan::solve_installment(product, plan, &json!("50000"));
+    check(savings_plan::contract::calculate(product, plan));
+    let _ = savings_plan::contract::validate_product(product);
+    let _ = savings_plan::contract::compare(&json!([product, product]), plan, &Value::Null);
+    let _ = savings_plan::contract::solve_installment(product, plan, &json!("50000"));
 }
 
 proptest! {
@@ -133,7 +133,7 @@ proptest! {
         product_picks in prop::collection::vec((any::<usize>(), any_json(), any::<bool>()), 0..4),
         plan_picks in prop::collection::vec((any::<usize>(), any_json(), any::<bool>()), 0..4),
     ) {
-        let base = if which == 7 { fifty_years() } else { savings_plan::catalog()[which].clone() };
+        let base = if which == 7 { fifty_years() } else { savings_plan::contract::catalog()[which].clone() };
         let product = mutated(base, product_picks);
         let plan = mutated(base_plan(), plan_picks);
         all_entry_points(&product, &plan);
@@ -150,12 +150,12 @@ fn extreme_but_valid_plans_compute_or_say_overflow() {
     let p = fifty_years();
     for (months, installment, rate) in [(600, "9999999999999999999999999999", "999.99"), (600, "100", "999.99"), (600, "100", "0"), (60, "1e30", "1")] {
         let plan = json!({ "start": "9000-01-31", "months": months, "installment": installment, "rate": rate, "withdrawOn": "9999-12-31", "inflation": "999" });
-        let r = savings_plan::calculate(&p, &plan);
+        let r = savings_plan::contract::calculate(&p, &plan);
         if let Err(e) = &r {
             assert!(["OVERFLOW", "INVALID_DECIMAL", "NOT_A_STEP_MULTIPLE"].contains(&e.code.as_str()), "{e:?}");
         }
     }
     // Past year 9999 is an overflow of the calendar, not a panic.
     let plan = json!({ "start": "9990-01-31", "months": 600, "installment": "100" });
-    assert_eq!(savings_plan::calculate(&p, &plan).unwrap_err().code.as_str(), "OVERFLOW");
+    assert_eq!(savings_plan::contract::calculate(&p, &plan).unwrap_err().code.as_str(), "OVERFLOW");
 }

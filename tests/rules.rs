@@ -454,10 +454,10 @@ fn teller_rate_warns_only_above_the_highest_term_rate_plus_the_margin() {
 
 #[test]
 fn catalog_products_are_valid_and_dated() {
-    let catalog = savings_plan::catalog();
+    let catalog = savings_plan::contract::catalog();
     assert_eq!(catalog.len(), 7);
     for p in &catalog {
-        assert_eq!(savings_plan::validate_product(p), vec![], "{}", p["id"]);
+        assert_eq!(savings_plan::contract::validate_product(p), vec![], "{}", p["id"]);
         assert!(p["ratesEffective"].is_string(), "{}", p["id"]);
         assert!(p["note"]["en"].as_str().unwrap().contains("Example rates"), "{}", p["id"]);
     }

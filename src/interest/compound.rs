@@ -11,11 +11,10 @@
 //! compounding, so 1206 × 1% × 1/12 is exactly 1.005 (CONTRACT.md §6).
 
 use super::{Accrued, Deposit};
-use crate::explain::months_term;
-use crate::money::plain;
 use crate::calendar::Schedule;
 use crate::error::Result;
-use crate::money::{add, div, mul, pow, root, sub};
+use crate::explain::months_term;
+use crate::money::{add, div, mul, plain, pow, root, sub};
 use crate::product::BrokenPeriod;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -154,8 +153,9 @@ fn whole_fraction(x: Decimal, d: i64) -> Option<(Decimal, Decimal)> {
 /// The simple part's denominator: 100 (percent) × 12 (months) × 30 (days).
 const SIMPLE_DENOMINATOR: Decimal = Decimal::from_parts(36_000, 0, 0, false, 0);
 
-/// Exact interest on a lump sum `value` held `units30` thirtieths of a month.
-pub fn lump_interest(value: Decimal, rate: Decimal, period_months: u32, broken: BrokenPeriod, units30: i64) -> Result<Decimal> {
+/// Exact interest on a lump sum `value` held `units30` thirtieths of a
+/// month (a renewal): the same growth as an installment's.
+pub fn lump(value: Decimal, rate: Decimal, period_months: u32, broken: BrokenPeriod, units30: i64) -> Result<Decimal> {
     Growth::new(rate, period_months, broken)?.interest(value, units30)
 }
 
@@ -185,8 +185,7 @@ pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, period_
     for d in deposits {
         thirtieths.push(schedule.units30_from_period(d.earn_period, end));
     }
-    let formula = formula(deposits, &thirtieths, period_months, broken);
-    Ok(Accrued { total, numerators, denominator: Decimal::ONE, units, thirtieths, days: Vec::new(), from, formula, day_product: None })
+    Ok(Accrued { total, numerators, denominator: Decimal::ONE, units, thirtieths, days: Vec::new(), from, day_product: None })
 }
 
 // ---------------------------------------------------------------- formulas
@@ -245,7 +244,7 @@ fn simple_group(amount: &str, rate: Decimal, base: &str, period_months: u32, q: 
 /// formula R × ((1 + i)^(n ÷ p) − 1) ÷ (1 − (1 + i)^(−1 ÷ p)) for a run
 /// ending at one month), other deposits one term each; under `simple`
 /// the deposits with the same whole periods together.
-fn formula(deposits: &[Deposit], units30: &[i64], period_months: u32, broken: BrokenPeriod) -> String {
+pub fn formula(deposits: &[Deposit], units30: &[i64], period_months: u32, broken: BrokenPeriod) -> String {
     let p30 = 30 * i64::from(period_months.max(1));
     let mut terms: Vec<String> = Vec::new();
     let mut i = 0;

@@ -13,6 +13,13 @@
 //!
 //! Each method works in exact numerators over one denominator, so a figure
 //! exactly on a half cent (0.875) stays exact until it is rounded.
+//!
+//! Each method is one file with one formula, used for the plan's
+//! installments ([`accrue`]) and for a renewal's lump sum ([`Method::lump`])
+//! alike, and the text of that formula for "how we calculated"
+//! ([`Method::formula`], [`Method::lump_formula`]). A new method is a row in
+//! [`MethodName`], a [`Method`] variant with its options ([`Method::read`],
+//! defaults in `product/defaults.rs`) and the file with its formula.
 
 mod compound;
 mod daily_product;
@@ -20,9 +27,156 @@ mod monthly_product;
 
 use crate::calendar::Schedule;
 use crate::error::Result;
-use crate::product::{AccrueTo, EarnsFrom, Method};
+use crate::input::{Obj, Problems};
+use crate::missed::EarnsFrom;
+use crate::product::defaults;
+use crate::vocabulary::vocabulary;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+vocabulary! {
+    /// The interest methods (`interest.method`); [`Method`] adds each one's options.
+    pub enum MethodName as "InterestMethod", locale [] {
+        /// 月积数法: amount × month-units × rate ÷ 12.
+        MonthlyProduct = "monthlyProduct",
+        /// 日积数法: 积数 (amount × days) × rate ÷ the day-count denominator.
+        DailyProduct = "dailyProduct",
+        /// Compounded every month, quarter or year (Indian recurring deposits).
+        Compound = "compound",
+    }
+}
+
+vocabulary! {
+    /// How days are counted (`interest.dayCount`).
+    pub enum DayCount as "DayCount", locale [] {
+        /// Every month 30 days: equals the monthly method for plans paid on their due dates.
+        Thirty360 = "30/360",
+        /// Actual days over 360 (Chinese core systems).
+        Act360 = "ACT/360",
+        /// Actual days over 365 (UK and Indian banks).
+        Act365 = "ACT/365",
+    }
+}
+
+impl DayCount {
+    /// The year's length in days that every day-based formula divides by.
+    pub fn denominator(self) -> Decimal {
+        match self {
+            DayCount::Act365 => Decimal::from(365),
+            DayCount::Thirty360 | DayCount::Act360 => Decimal::from(360),
+        }
+    }
+
+    /// The denominator as text, for formulas.
+    pub fn as_days(self) -> &'static str {
+        match self {
+            DayCount::Act365 => "365",
+            DayCount::Thirty360 | DayCount::Act360 => "360",
+        }
+    }
+}
+
+vocabulary! {
+    /// The last day that earns under the daily product (`interest.accrueTo`).
+    pub enum AccrueTo as "AccrueTo", locale [] {
+        Maturity = "maturity",
+        /// Neither the maturity day nor the day before it earns.
+        DayBeforeMaturity = "dayBeforeMaturity",
+    }
+}
+
+vocabulary! {
+    /// How often compound interest is added (`interest.compounding`).
+    pub enum Compounding as "Compounding", locale [] {
+        Monthly = "monthly",
+        Quarterly = "quarterly",
+        Yearly = "yearly",
+    }
+}
+
+impl Compounding {
+    /// Months per compounding period.
+    pub fn months(self) -> u32 {
+        match self {
+            Compounding::Monthly => 1,
+            Compounding::Quarterly => 3,
+            Compounding::Yearly => 12,
+        }
+    }
+}
+
+vocabulary! {
+    /// How a part period compounds (`interest.brokenPeriod`).
+    pub enum BrokenPeriod as "BrokenPeriod", locale [] {
+        /// IBA: fractional periods compound too, `(1+i)^(m/p)`.
+        Compound = "compound",
+        /// Whole periods compound, the leftover months earn simple interest.
+        Simple = "simple",
+    }
+}
+
+/// How interest is computed (`interest`): the method and its options.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// 月积数法: amount × month-units × rate ÷ 12.
+    MonthlyProduct,
+    /// 日积数法: 积数 (amount × days) × rate ÷ the day-count denominator.
+    DailyProduct { day_count: DayCount, accrue_to: AccrueTo },
+    /// Compounded every `period_months` (1, 3 or 12); `day_count` sets the
+    /// denominator of the day-based parts (overdue days).
+    Compound { period_months: u32, broken_period: BrokenPeriod, day_count: DayCount },
+}
+
+impl Method {
+    /// The method's name in the contract.
+    pub fn name(self) -> MethodName {
+        match self {
+            Method::MonthlyProduct => MethodName::MonthlyProduct,
+            Method::DailyProduct { .. } => MethodName::DailyProduct,
+            Method::Compound { .. } => MethodName::Compound,
+        }
+    }
+
+    /// Reads the options of the method `name` from the `interest` object.
+    pub(crate) fn read(i: &Obj, name: MethodName, p: &mut Problems) -> Option<Method> {
+        match name {
+            MethodName::MonthlyProduct => {
+                i.only(&["method"], p);
+                Some(Method::MonthlyProduct)
+            }
+            MethodName::DailyProduct => {
+                i.only(&["method", "dayCount", "accrueTo"], p);
+                let day_count = p.take(i.choice("dayCount", defaults::DAILY_DAY_COUNT));
+                let accrue_to = p.take(i.choice("accrueTo", defaults::ACCRUE_TO));
+                Some(Method::DailyProduct { day_count: day_count?, accrue_to: accrue_to? })
+            }
+            MethodName::Compound => {
+                i.only(&["method", "compounding", "brokenPeriod", "dayCount"], p);
+                let compounding = p.take(i.choice("compounding", defaults::COMPOUNDING));
+                let broken_period = p.take(i.choice("brokenPeriod", defaults::BROKEN_PERIOD));
+                let day_count = p.take(i.choice("dayCount", defaults::COMPOUND_DAY_COUNT));
+                Some(Method::Compound { period_months: compounding?.months(), broken_period: broken_period?, day_count: day_count? })
+            }
+        }
+    }
+
+    /// The simple method on the same units, which the value-protection
+    /// subsidy accrues by (a compound product's subsidy is simple too).
+    pub fn simple(self) -> Method {
+        match self {
+            Method::Compound { .. } => Method::MonthlyProduct,
+            Method::MonthlyProduct | Method::DailyProduct { .. } => self,
+        }
+    }
+
+    /// The denominator of day-based formulas (overdue, renewal closed early).
+    pub fn denominator(self) -> Decimal {
+        match self {
+            Method::MonthlyProduct => Decimal::from(360),
+            Method::DailyProduct { day_count, .. } | Method::Compound { day_count, .. } => day_count.denominator(),
+        }
+    }
+}
 
 /// One deposit as the interest methods see it.
 #[derive(Clone, Debug)]
@@ -52,8 +206,6 @@ pub struct Accrued {
     pub days: Vec<i64>,
     /// The day each deposit's interest starts accruing (for tax periods).
     pub from: Vec<NaiveDate>,
-    /// The formula with the numbers filled in, for `explain`.
-    pub formula: String,
     /// Σ amount × days for the daily product (积数), for `explain`.
     pub day_product: Option<Decimal>,
 }
@@ -99,15 +251,76 @@ pub fn accrual_end(method: Method, end: NaiveDate, at_maturity: bool) -> NaiveDa
     }
 }
 
-/// Exact interest of a compound product on a lump sum `value` held
-/// `units30` thirtieths of a month at `rate`; used by renewals.
-pub fn compound_interest(value: Decimal, rate: Decimal, period_months: u32, broken: crate::product::BrokenPeriod, units30: i64) -> Result<Decimal> {
-    compound::lump_interest(value, rate, period_months, broken, units30)
+/// How long a lump sum (a renewal) earned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Held {
+    /// Its whole term of this many months: priced by term.
+    Term(u32),
+    /// Part of it, closed early: thirtieths of a month and actual days.
+    Part { units30: i64, days: i64 },
 }
 
-/// One lump sum's compound interest as a formula (see [`compound_interest`]).
-pub fn compound_formula(value: Decimal, rate: Decimal, period_months: u32, broken: crate::product::BrokenPeriod, units30: i64) -> String {
-    compound::lump_formula(value, rate, period_months, broken, units30)
+impl Method {
+    /// Exact interest on a lump sum `value` at `rate` (a renewal), by the
+    /// method's own formula, the one its installments earn by. A whole term
+    /// is priced by term (CONTRACT.md §6): `value × rate × months ÷ 12` for
+    /// the monthly and daily products (the calendar's days do not enter),
+    /// compounded by term for compound products.
+    pub fn lump(self, value: Decimal, rate: Decimal, held: Held) -> Result<Decimal> {
+        match (self, held) {
+            (Method::MonthlyProduct | Method::DailyProduct { .. }, Held::Term(months)) => by_term(value, rate, months),
+            (Method::MonthlyProduct, Held::Part { units30, .. }) => monthly_product::lump(value, rate, units30),
+            (Method::DailyProduct { day_count, .. }, Held::Part { units30, days }) => {
+                daily_product::lump(value, rate, day_count, units30, days)
+            }
+            (Method::Compound { period_months, broken_period, .. }, held) => {
+                compound::lump(value, rate, period_months, broken_period, held.units30())
+            }
+        }
+    }
+
+    /// The formula of [`Method::lump`] with its numbers.
+    pub fn lump_formula(self, value: Decimal, rate: Decimal, held: Held) -> String {
+        match (self, held) {
+            (Method::MonthlyProduct | Method::DailyProduct { .. }, Held::Term(months)) => {
+                format!("{} × {}% × {months} ÷ 12", crate::money::plain(value), crate::money::plain(rate))
+            }
+            (Method::MonthlyProduct, Held::Part { units30, .. }) => monthly_product::lump_formula(value, rate, units30),
+            (Method::DailyProduct { day_count, .. }, Held::Part { units30, days }) => {
+                daily_product::lump_formula(value, rate, day_count, units30, days)
+            }
+            (Method::Compound { period_months, broken_period, .. }, held) => {
+                compound::lump_formula(value, rate, period_months, broken_period, held.units30())
+            }
+        }
+    }
+
+    /// The formula of the installments' interest with its numbers ("0" for none).
+    pub fn formula(self, deposits: &[Deposit], accrued: &Accrued) -> Result<String> {
+        let formula = match self {
+            Method::MonthlyProduct => monthly_product::formula(deposits, accrued)?,
+            Method::DailyProduct { day_count, .. } => daily_product::formula(deposits, accrued, day_count)?,
+            Method::Compound { period_months, broken_period, .. } => {
+                compound::formula(deposits, &accrued.thirtieths, period_months, broken_period)
+            }
+        };
+        Ok(if formula.is_empty() { "0".to_string() } else { formula })
+    }
+}
+
+impl Held {
+    /// Thirtieths of a month held.
+    fn units30(self) -> i64 {
+        match self {
+            Held::Term(months) => 30 * i64::from(months),
+            Held::Part { units30, .. } => units30,
+        }
+    }
+}
+
+/// A whole term priced by term: `value × months × rate ÷ 1,200`.
+fn by_term(value: Decimal, rate: Decimal, months: u32) -> Result<Decimal> {
+    crate::money::div(crate::money::mul(crate::money::mul(value, Decimal::from(months))?, rate)?, Decimal::from(1_200))
 }
 
 /// Groups deposits by rate and amount, in order of first appearance: (rate, Σ weight, amount).

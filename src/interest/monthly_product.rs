@@ -3,45 +3,66 @@
 //! (whole schedule months, plus remaining days ÷ 30 for a part month).
 //!
 //! Worked in thirtieths of a month so one exact division ends the sum:
-//! `Σ amount × units30 × rate ÷ (100 × 12 × 30)`.
+//! `Σ amount × units30 × rate ÷ (100 × 12 × 30)`. A lump sum (a renewal
+//! closed early) earns by the same formula over the thirtieths it was held.
 
 use super::{by_rate, Accrued, Deposit};
-use crate::explain::months_term;
 use crate::calendar::Schedule;
 use crate::error::Result;
+use crate::explain::months_term;
 use crate::money::{add, div, mul, plain};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+/// 100 (percent) × 12 (months) × 30 (thirtieths of a month).
+const DENOMINATOR: Decimal = Decimal::from_parts(36_000, 0, 0, false, 0);
+
+/// The method's one formula: `amount × units30 × rate`, over [`DENOMINATOR`].
+fn numerator(amount: Decimal, rate: Decimal, units30: i64) -> Result<Decimal> {
+    mul(mul(amount, Decimal::from(units30))?, rate)
+}
 
 pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate) -> Result<Accrued> {
     let mut numerators = Vec::with_capacity(deposits.len());
     let mut units = Vec::with_capacity(deposits.len());
     let mut in_thirtieths = Vec::with_capacity(deposits.len());
-    let mut weights = Vec::with_capacity(deposits.len());
     let mut from = Vec::with_capacity(deposits.len());
     let mut sum = Decimal::ZERO;
     for d in deposits {
         let thirtieths = schedule.units30_from_period(d.earn_period, end);
-        let numerator = mul(mul(d.amount, Decimal::from(thirtieths))?, d.rate)?;
+        let numerator = numerator(d.amount, d.rate, thirtieths)?;
         sum = add(sum, numerator)?;
         numerators.push(numerator);
         units.push(crate::interest::months_from_thirtieths(thirtieths)?);
         in_thirtieths.push(thirtieths);
-        weights.push(Decimal::from(thirtieths));
         from.push(schedule.due_date(d.earn_period));
     }
-    let denominator = Decimal::from(36_000);
-    let total = div(sum, denominator)?;
-    // amount × Σ month-units × rate ÷ 12 per rate, the units exact (a part month in thirtieths).
+    let total = div(sum, DENOMINATOR)?;
+    Ok(Accrued { total, numerators, denominator: DENOMINATOR, units, thirtieths: in_thirtieths, days: Vec::new(), from, day_product: None })
+}
+
+/// Exact interest on a lump sum `value` held `units30` thirtieths of a month.
+pub fn lump(value: Decimal, rate: Decimal, units30: i64) -> Result<Decimal> {
+    div(numerator(value, rate, units30)?, DENOMINATOR)
+}
+
+/// `amount × Σ month-units × rate% ÷ 12` per rate and amount, the units
+/// exact (a part month in thirtieths).
+pub fn formula(deposits: &[Deposit], accrued: &Accrued) -> Result<String> {
+    let mut weights = Vec::with_capacity(accrued.thirtieths.len());
+    for u in &accrued.thirtieths {
+        weights.push(Decimal::from(*u));
+    }
     let groups = by_rate(deposits, &weights)?;
-    let formula = groups
-        .iter()
-        .map(|(rate, u30, amount)| {
-            let u30 = i64::try_from(u30.mantissa()).unwrap_or(i64::MAX);
-            format!("{} × {} × {}% ÷ 12", plain(*amount), months_term(u30), plain(*rate))
-        })
-        .collect::<Vec<_>>()
-        .join(" + ");
-    Ok(Accrued { total, numerators, denominator, units, thirtieths: in_thirtieths, days: Vec::new(), from, formula, day_product: None })
+    let mut terms = Vec::with_capacity(groups.len());
+    for (rate, u30, amount) in &groups {
+        let u30 = i64::try_from(u30.mantissa()).unwrap_or(i64::MAX);
+        terms.push(format!("{} × {} × {}% ÷ 12", plain(*amount), months_term(u30), plain(*rate)));
+    }
+    Ok(terms.join(" + "))
+}
+
+/// `value × rate% × months ÷ 12` for a lump sum.
+pub fn lump_formula(value: Decimal, rate: Decimal, units30: i64) -> String {
+    format!("{} × {}% × {} ÷ 12", plain(value), plain(rate), months_term(units30))
 }

@@ -29,11 +29,16 @@
 //! `unexplained`, after `ignoredDeposits` when the statement had deposits
 //! the product's rules could not place (the bank may have counted them).
 
-use crate::calculate::price;
+use crate::price::price;
+use crate::calendar::format_date;
+use crate::closure::Closure;
 use crate::error::Result;
+use crate::ledger::Status;
+use crate::vocabulary::vocabulary;
 use crate::money::{fixed, plain, sub, RoundingMode};
 use crate::plan::Plan;
-use crate::product::{BreachAfter, OnBreach, Product, TaxStep};
+use crate::missed::{BreachAfter, BreachTrigger, OnBreach};
+use crate::product::{Product, TaxStep};
 use crate::quote::Quote;
 use crate::reconcile::placement::{DepositStatus, Placement, ProblemCode};
 use chrono::NaiveDate;
@@ -54,9 +59,9 @@ pub struct Bank {
 /// | `rate` | `demandRate` | `ignoredDeposits` | `unexplained`. Only the
 /// fields a key needs are present; `message` is one fixed sentence per key
 /// (the page words it with the fields, in the reader's language).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Cause {
-    pub key: &'static str,
+    pub key: CauseKey,
     /// The bank's value of the rule: a rate or tax rate (percent), a fee per
     /// 100 per month, a make-up window in months, a rounding mode.
     pub value: Option<String>,
@@ -76,20 +81,58 @@ pub struct Cause {
     pub message: &'static str,
 }
 
-/// The sentence for each key (developer English, like error messages).
-fn message(key: &str) -> &'static str {
-    match key {
-        "agrees" => "the bank's figure is what the product's rules give",
-        "noBreach" => "the bank did not apply the breach the product's rules call for",
-        "breach" => "the bank applied a breach after this installment, from this date, with this effect",
-        "makeUpWindow" => "the bank accepted make-ups over a longer window",
-        "lateFee" => "the bank charged another late fee per 100 per month late",
-        "tax" => "the bank withheld tax at this rate on all the interest",
-        "rounding" => "the bank rounds another way",
-        "rate" => "the bank used another contract rate",
-        "demandRate" => "the bank used another demand rate",
-        "ignoredDeposits" => "deposits the product's rules could not place; the bank may have counted them",
-        _ => "no single rule of the product, changed, gives the bank's figure",
+impl Cause {
+    /// A cause with only its key and sentence.
+    fn of(key: CauseKey) -> Cause {
+        Cause {
+            key,
+            value: None,
+            expected: None,
+            payout_scale: None,
+            amount: None,
+            installment: None,
+            date: None,
+            trigger: None,
+            effect: None,
+            payout: None,
+            message: key.message(),
+        }
+    }
+}
+
+vocabulary! {
+    /// What explains the bank's figure (a cause's `key`; the page words each one).
+    pub enum CauseKey as "BankCauseKey", locale ["stmt_cause_"] {
+        Agrees = "agrees",
+        NoBreach = "noBreach",
+        Breach = "breach",
+        MakeUpWindow = "makeUpWindow",
+        LateFee = "lateFee",
+        Tax = "tax",
+        Rounding = "rounding",
+        Rate = "rate",
+        DemandRate = "demandRate",
+        IgnoredDeposits = "ignoredDeposits",
+        Unexplained = "unexplained",
+    }
+}
+
+impl CauseKey {
+    /// The sentence for each key (developer English, like error messages).
+    fn message(self) -> &'static str {
+        match self {
+            CauseKey::Agrees => "the bank's figure is what the product's rules give",
+            CauseKey::NoBreach => "the bank did not apply the breach the product's rules call for",
+            CauseKey::Breach => "the bank applied a breach after this installment, from this date, with this effect",
+            CauseKey::MakeUpWindow => "the bank accepted make-ups over a longer window",
+            CauseKey::LateFee => "the bank charged another late fee per 100 per month late",
+            CauseKey::Tax => "the bank withheld tax at this rate on all the interest",
+            CauseKey::Rounding => "the bank rounds another way",
+            CauseKey::Rate => "the bank used another contract rate",
+            CauseKey::DemandRate => "the bank used another demand rate",
+            CauseKey::IgnoredDeposits => "deposits the product's rules could not place; the bank may have counted them",
+            CauseKey::Unexplained => "no single rule of the product, changed, gives the bank's figure",
+        }
     }
 }
 
@@ -112,10 +155,10 @@ pub fn explain(
     replan: &dyn Fn(&Product) -> (Placement, Plan),
 ) -> Result<Bank> {
     let scale = quote.payout_scale.max(bank.scale());
-    let difference = sub(bank, quote.payout_value)?;
+    let difference = sub(bank, quote.payout)?;
     let search = Search { product, plan, bank, shown: fixed(bank, scale), causes: Vec::new() };
     let mut causes = if difference.is_zero() {
-        vec![search.cause("agrees")]
+        vec![search.cause(CauseKey::Agrees)]
     } else {
         let mut s = search;
         s.all(quote, placement, replan);
@@ -125,9 +168,9 @@ pub fn explain(
         let ignored = placement.deposits.iter().filter(|d| d.status == DepositStatus::Ignored);
         let total = ignored.clone().try_fold(Decimal::ZERO, |s, d| s.checked_add(d.amount));
         if let (true, Some(total)) = (ignored.count() > 0 && difference > Decimal::ZERO, total) {
-            causes.push(Cause { key: "ignoredDeposits", amount: Some(fixed(total, product.rounding.scale)), message: message("ignoredDeposits"), ..Cause::default() });
+            causes.push(Cause { amount: Some(fixed(total, product.rounding.scale)), ..Cause::of(CauseKey::IgnoredDeposits) });
         }
-        causes.push(Cause { key: "unexplained", message: message("unexplained"), ..Cause::default() });
+        causes.push(Cause::of(CauseKey::Unexplained));
     }
     Ok(Bank { payout: fixed(bank, scale), difference: fixed(difference, scale), explain: causes })
 }
@@ -145,8 +188,8 @@ struct Search<'a> {
 type Change<'c> = &'c dyn Fn(&mut Product, &mut Plan, Decimal);
 
 impl Search<'_> {
-    fn cause(&self, key: &'static str) -> Cause {
-        Cause { key, payout: Some(self.shown.clone()), message: message(key), ..Cause::default() }
+    fn cause(&self, key: CauseKey) -> Cause {
+        Cause { payout: Some(self.shown.clone()), ..Cause::of(key) }
     }
 
     /// The plan priced with one rule changed.
@@ -159,26 +202,26 @@ impl Search<'_> {
 
     /// The quote with one rule changed, when it gives the bank's figure.
     fn reproduced(&self, change: Change) -> Option<Quote> {
-        self.price_with(change, Decimal::ZERO).filter(|q| q.payout_value == self.bank)
+        self.price_with(change, Decimal::ZERO).filter(|q| q.payout == self.bank)
     }
 
     /// The breach: none at all, or another trigger or effect.
     fn breach(&mut self, quote: &Quote) {
         let (mut unmade, mut misses, mut run, mut longest) = (0, 0, 0, 0);
         for r in &quote.schedule {
-            let miss = matches!(r.status, "missed" | "late");
-            unmade += u32::from(r.status == "missed");
+            let miss = matches!(r.status, Status::Missed | Status::Late);
+            unmade += u32::from(r.status == Status::Missed);
             misses += u32::from(miss);
             run = if miss { run + 1 } else { 0 };
             longest = longest.max(run);
         }
         if let Some(ours) = &quote.breach {
             if self.reproduced(&|p, _, _| p.missed.breach_after = None).is_some() {
-                let mut c = self.cause("noBreach");
+                let mut c = self.cause(CauseKey::NoBreach);
                 c.installment = Some(ours.installment);
-                c.date = Some(ours.date.clone());
-                c.trigger = Some(ours.trigger);
-                c.effect = Some(ours.effect);
+                c.date = Some(format_date(ours.date));
+                c.trigger = Some(ours.trigger.as_str());
+                c.effect = Some(ours.effect.as_str());
                 return self.causes.push(c);
             }
         }
@@ -186,13 +229,13 @@ impl Search<'_> {
         let mut triggers = Vec::new();
         for n in 1..=BREACH_TRIES {
             if n <= unmade {
-                triggers.push(BreachAfter::UnmadeUp(n));
+                triggers.push(BreachAfter { trigger: BreachTrigger::UnmadeUp, n });
             }
             if n <= misses {
-                triggers.push(BreachAfter::Total(n));
+                triggers.push(BreachAfter { trigger: BreachTrigger::Total, n });
             }
             if n > 1 && n <= longest {
-                triggers.push(BreachAfter::Consecutive(n));
+                triggers.push(BreachAfter { trigger: BreachTrigger::Consecutive, n });
             }
         }
         for trigger in triggers {
@@ -202,11 +245,11 @@ impl Search<'_> {
                     p.missed.on_breach = effect;
                 };
                 if let Some(b) = self.reproduced(&change).and_then(|q| q.breach) {
-                    let mut c = self.cause("breach");
+                    let mut c = self.cause(CauseKey::Breach);
                     c.installment = Some(b.installment);
-                    c.date = Some(b.date);
-                    c.trigger = Some(b.trigger);
-                    c.effect = Some(b.effect);
+                    c.date = Some(format_date(b.date));
+                    c.trigger = Some(b.trigger.as_str());
+                    c.effect = Some(b.effect.as_str());
                     c.expected = Some(own.as_str().to_string());
                     return self.causes.push(c);
                 }
@@ -218,7 +261,7 @@ impl Search<'_> {
     /// made up, that the bank took as make-ups.
     fn window(&mut self, quote: &Quote, placement: &Placement, replan: &dyn Fn(&Product) -> (Placement, Plan)) {
         let unplaced = placement.problems.iter().any(|p| p.code == ProblemCode::DepositNotMatched);
-        let unmade = quote.schedule.iter().any(|r| r.status == "missed");
+        let unmade = quote.schedule.iter().any(|r| r.status == Status::Missed);
         let Some(ours) = self.product.missed.make_up_within.filter(|_| unplaced || unmade) else { return };
         let name = |w: Option<u32>| w.map_or_else(|| "untilMaturity".to_string(), |m| m.to_string());
         for within in [Some(ours + 1), Some(ours + 2), Some(ours + 3), None] {
@@ -227,7 +270,7 @@ impl Search<'_> {
                 *plan = replan(p).1;
             };
             if self.reproduced(&change).is_some() {
-                let mut c = self.cause("makeUpWindow");
+                let mut c = self.cause(CauseKey::MakeUpWindow);
                 c.value = Some(name(within));
                 c.expected = Some(name(Some(ours)));
                 return self.causes.push(c);
@@ -236,7 +279,7 @@ impl Search<'_> {
     }
 
     /// A value of one rule that gives the bank's figure: a late fee, a tax rate, a rate.
-    fn fit(&mut self, key: &'static str, grid: Grid, expected: Decimal, change: Change) {
+    fn fit(&mut self, key: CauseKey, grid: Grid, expected: Decimal, change: Change) {
         let Some((value, q)) = self.solve(grid, change) else { return };
         if value == expected {
             return;
@@ -245,8 +288,8 @@ impl Search<'_> {
         c.value = Some(plain(value));
         c.expected = Some(plain(expected));
         c.amount = match key {
-            "lateFee" => Some(q.fees),
-            "tax" => Some(q.tax),
+            CauseKey::LateFee => Some(fixed(q.fees, q.scale)),
+            CauseKey::Tax => Some(fixed(q.tax, q.scale)),
             _ => None,
         };
         self.causes.push(c);
@@ -265,9 +308,9 @@ impl Search<'_> {
                     p.rounding.payout_scale = payout_scale;
                 };
                 if self.reproduced(&change).is_some() {
-                    let mut c = self.cause("rounding");
-                    c.value = Some(mode_name(mode).to_string());
-                    c.expected = Some(mode_name(ours.mode).to_string());
+                    let mut c = self.cause(CauseKey::Rounding);
+                    c.value = Some(mode.as_str().to_string());
+                    c.expected = Some(ours.mode.as_str().to_string());
                     c.payout_scale = payout_scale.filter(|_| payout_scale != ours.payout_scale);
                     return self.causes.push(c);
                 }
@@ -279,25 +322,25 @@ impl Search<'_> {
     fn all(&mut self, quote: &Quote, placement: &Placement, replan: &dyn Fn(&Product) -> (Placement, Plan)) {
         self.breach(quote);
         self.window(quote, placement, replan);
-        let lower = self.bank < quote.payout_value;
-        if lower && quote.schedule.iter().any(|r| r.status == "late") {
+        let lower = self.bank < quote.payout;
+        if lower && quote.schedule.iter().any(|r| r.status == Status::Late) {
             let fee = self.product.missed.late_fee_per_100;
-            self.fit("lateFee", FEE, fee, &|p, _, v| p.missed.late_fee_per_100 = v);
+            self.fit(CauseKey::LateFee, FEE, fee, &|p, _, v| p.missed.late_fee_per_100 = v);
         }
         if lower {
             let tax = self.product.tax.first().map(|t| t.rate).unwrap_or(Decimal::ZERO);
             let from = NaiveDate::from_ymd_opt(1000, 1, 1).unwrap_or(self.plan.start);
-            self.fit("tax", TAX, tax, &|p, _, v| p.tax = vec![TaxStep { from, rate: v }]);
+            self.fit(CauseKey::Tax, TAX, tax, &|p, _, v| p.tax = vec![TaxStep { from, rate: v }]);
         }
         self.rounding();
         let contract = self.plan.rate.or_else(|| self.product.term_rate(self.plan.months)).unwrap_or_default();
-        self.fit("rate", RATE, contract, &|_, plan, v| plan.rate = Some(v));
+        self.fit(CauseKey::Rate, RATE, contract, &|_, plan, v| plan.rate = Some(v));
         // Where the plan earns the demand rate, unless a breach explanation already says how.
-        let earns_demand = quote.closure != "maturity"
-            || quote.breach.as_ref().is_some_and(|b| matches!(b.effect, "laterAtDemand" | "allAtDemand"));
-        if earns_demand && !self.causes.iter().any(|c| matches!(c.key, "noBreach" | "breach")) {
+        let earns_demand = quote.closure != Closure::Maturity
+            || quote.breach.as_ref().is_some_and(|b| matches!(b.effect, OnBreach::LaterAtDemand | OnBreach::AllAtDemand));
+        if earns_demand && !self.causes.iter().any(|c| matches!(c.key, CauseKey::NoBreach | CauseKey::Breach)) {
             let demand = self.product.demand_rate;
-            self.fit("demandRate", RATE, demand, &|p, _, v| p.demand_rate = v);
+            self.fit(CauseKey::DemandRate, RATE, demand, &|p, _, v| p.demand_rate = v);
         }
     }
 
@@ -312,7 +355,7 @@ impl Search<'_> {
         let value = |k: i64| Decimal::new(k, 2);
         // Signed so that the payout, as seen here, rises with k.
         let seen = |k: i64| -> Option<Decimal> {
-            let p = self.price_with(change, value(k))?.payout_value;
+            let p = self.price_with(change, value(k))?.payout;
             Some(if grid.rising { p } else { -p })
         };
         let target = if grid.rising { self.bank } else { -self.bank };
@@ -335,7 +378,7 @@ impl Search<'_> {
                 continue;
             }
             let q = self.price_with(change, value(k))?;
-            if q.payout_value == self.bank {
+            if q.payout == self.bank {
                 return Some((value(k).normalize(), q));
             }
         }
@@ -358,11 +401,3 @@ const RATE: Grid = Grid { rising: true, top: 100, steps: &[100, 10, 5, 1] };
 const TAX: Grid = Grid { rising: false, top: 50, steps: &[100, 50] };
 /// Late fees per 100 per month: to two places (1.50), up to 10.
 const FEE: Grid = Grid { rising: false, top: 10, steps: &[100, 10, 5, 1] };
-
-fn mode_name(mode: RoundingMode) -> &'static str {
-    match mode {
-        RoundingMode::HalfUp => "halfUp",
-        RoundingMode::HalfEven => "halfEven",
-        RoundingMode::Down => "down",
-    }
-}

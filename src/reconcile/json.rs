@@ -4,9 +4,9 @@
 use super::bank::{Bank, Cause};
 use super::placement::{Placed, Problem};
 use super::Reconciliation;
-use crate::calendar::date_cell;
+use crate::calendar::DateText;
 use crate::json::ToJson;
-use crate::money::plain_cell;
+use crate::money::plain_digits;
 use crate::plan::{Event, Plan};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -53,13 +53,13 @@ struct Plain(Decimal);
 
 impl ToJson for Date {
     fn write_json(&self, out: &mut String) {
-        date_cell(self.0).write_json(out);
+        DateText::of(self.0).as_str().write_json(out);
     }
 }
 
 impl ToJson for Plain {
     fn write_json(&self, out: &mut String) {
-        plain_cell(self.0).write_json(out);
+        plain_digits(self.0).as_str().write_json(out);
     }
 }
 
@@ -111,7 +111,7 @@ impl ToJson for Problem {
 impl ToJson for Cause {
     fn write_json(&self, out: &mut String) {
         let mut f = Fields::new(out);
-        f.put("key", self.key)
+        f.put("key", self.key.as_str())
             .some("value", &self.value)
             .some("expected", &self.expected)
             .some("payoutScale", &self.payout_scale)

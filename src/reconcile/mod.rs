@@ -8,11 +8,11 @@
 //!
 //! ```
 //! use serde_json::json;
-//! let product = &savings_plan::catalog()[0];
+//! let product = &savings_plan::contract::catalog()[0];
 //! let statement = json!({ "start": "2025-01-15", "months": 12, "installment": null, "rate": "1.35",
 //!     "deposits": [{ "date": "2025-01-15", "amount": "1000" }, { "date": "2025-03-16", "amount": "2000" }],
 //!     "withdrawOn": "2025-04-15", "bankPayout": null });
-//! let r = savings_plan::reconcile(product, &statement).unwrap();
+//! let r = savings_plan::contract::reconcile(product, &statement).unwrap();
 //! assert_eq!(r.deposits[1].installments, vec![2, 3]); // March's deposit pays March and makes up February
 //! assert_eq!(r.plan.events[0].paid_on, chrono::NaiveDate::from_ymd_opt(2025, 3, 16));
 //! assert!(r.to_json().contains(r#""installments":[2,3],"status":"late""#));
@@ -23,7 +23,7 @@ mod json;
 pub mod placement;
 pub mod statement;
 
-use crate::calculate::price;
+use crate::price::price;
 use crate::calendar::Schedule;
 use crate::error::{Error, ErrorCode, Result};
 use crate::plan::{check_installment, Event, Plan};

@@ -19,20 +19,23 @@ use crate::calendar::Schedule;
 use crate::ledger::window_end;
 use crate::product::Product;
 use crate::reconcile::statement::Deposit;
+use crate::vocabulary::vocabulary;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-/// Why a deposit was left out. The deposit is `ignored`; the rest is priced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ProblemCode {
-    /// Dated before the account was opened.
-    DepositBeforeStart,
-    /// Dated on or after the account closed (maturity or the withdrawal).
-    DepositAfterClose,
-    /// Not a whole number of installments.
-    DepositNotAMultiple,
-    /// No open installment (its own, or a miss whose window covers the date) can take it.
-    DepositNotMatched,
+vocabulary! {
+    /// Why a deposit was left out. The deposit is `ignored`; the rest is priced.
+    #[allow(clippy::enum_variant_names)] // the contract's codes: DEPOSIT_…
+    pub enum ProblemCode as "ReconcileProblemCode", locale ["stmt_why_"] {
+        /// Dated before the account was opened.
+        DepositBeforeStart = "DEPOSIT_BEFORE_START",
+        /// Dated on or after the account closed (maturity or the withdrawal).
+        DepositAfterClose = "DEPOSIT_AFTER_CLOSE",
+        /// Not a whole number of installments.
+        DepositNotAMultiple = "DEPOSIT_NOT_A_MULTIPLE",
+        /// No open installment (its own, or a miss whose window covers the date) can take it.
+        DepositNotMatched = "DEPOSIT_NOT_MATCHED",
+    }
 }
 
 impl ProblemCode {
@@ -47,15 +50,6 @@ impl ProblemCode {
             }
         }
     }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProblemCode::DepositBeforeStart => "DEPOSIT_BEFORE_START",
-            ProblemCode::DepositAfterClose => "DEPOSIT_AFTER_CLOSE",
-            ProblemCode::DepositNotAMultiple => "DEPOSIT_NOT_A_MULTIPLE",
-            ProblemCode::DepositNotMatched => "DEPOSIT_NOT_MATCHED",
-        }
-    }
 }
 
 /// A deposit left out, with the path of the field that explains it.
@@ -66,24 +60,15 @@ pub struct Problem {
     pub message: &'static str,
 }
 
-/// What became of one deposit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DepositStatus {
-    /// Pays its own month's installment.
-    Paid,
-    /// Makes up at least one missed installment (and may pay its own month too).
-    Late,
-    /// Left out: see the problem with its path.
-    Ignored,
-}
-
-impl DepositStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DepositStatus::Paid => "paid",
-            DepositStatus::Late => "late",
-            DepositStatus::Ignored => "ignored",
-        }
+vocabulary! {
+    /// What became of one deposit (a statement row's `status`).
+    pub enum DepositStatus as "DepositStatus", locale [] {
+        /// Pays its own month's installment.
+        Paid = "paid",
+        /// Makes up at least one missed installment (and may pay its own month too).
+        Late = "late",
+        /// Left out: see the problem with its path.
+        Ignored = "ignored",
     }
 }
 

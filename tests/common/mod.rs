@@ -28,7 +28,7 @@ pub fn vector_product(id: &str) -> Value {
 
 /// A built-in catalog product by id.
 pub fn product(id: &str) -> Value {
-    savings_plan::catalog().into_iter().find(|p| p["id"] == id).unwrap()
+    savings_plan::contract::catalog().into_iter().find(|p| p["id"] == id).unwrap()
 }
 
 /// A product with some fields replaced (shallow merge at the top, one level deep for objects).
@@ -72,8 +72,8 @@ pub fn field(result: &Value, path: &str) -> Value {
 
 /// Runs calculate and returns the result as JSON, or the error as `{ "error": … }`.
 pub fn run(product: &Value, plan: &Value) -> Value {
-    match savings_plan::calculate(product, plan) {
-        Ok(q) => serde_json::to_value(q).unwrap(),
+    match savings_plan::contract::calculate(product, plan) {
+        Ok(q) => serde_json::from_str(&q.to_json()).unwrap(),
         Err(e) => json!({ "error": e }),
     }
 }

@@ -6,15 +6,21 @@ import { h, fill, hidden } from '../dom.js';
 import { download } from '../csv.js';
 import { showFieldError, clearFieldErrors } from './field.js';
 
+// Must equal the engine's defaults (src/product/defaults.rs; a test checks
+// them): `interest.<method>.<option>` for a method's options.
 const DEFAULTS = {
-  'interest.method': 'monthlyProduct', 'rounding.scale': 2, 'rounding.mode': 'halfUp',
-  'missed.makeUpWithinMonths': 1, 'missed.makeUpEarnsFrom': 'paidMonth', 'missed.onBreach': 'laterAtDemand',
+  'interest.method': 'monthlyProduct', 'interest.dailyProduct.dayCount': 'ACT/360', 'interest.dailyProduct.accrueTo': 'maturity',
+  'interest.compound.compounding': 'quarterly', 'interest.compound.brokenPeriod': 'compound', 'interest.compound.dayCount': 'ACT/365',
+  'rounding.scale': 2, 'rounding.mode': 'halfUp',
+  'missed.makeUpWithinMonths': 1, 'missed.makeUpEarnsFrom': 'paidMonth', 'missed.breachAfter': { unmadeUp: 1 }, 'missed.onBreach': 'laterAtDemand',
   'missed.lateFeePer100PerMonth': '0', 'early.allowed': true, 'early.minMonths': 0, 'early.rate': 'demand',
   'early.penalty': '0', 'overdue.base': 'principal', 'maturity.action': 'payout', 'installment.min': '5',
   'installment.step': '0.01', 'maturity.renew.times': 1, 'maturity.renew.carry': 'principalAndInterest',
 };
 
-const method = (p) => p.interest?.method ?? 'monthlyProduct';
+const method = (p) => p.interest?.method ?? DEFAULTS['interest.method'];
+/** The default of a method's option (`interest.dayCount` of the daily product, …). */
+const methodDefault = (path) => (p) => DEFAULTS[`interest.${method(p)}.${path.split('.')[1]}`];
 const renewing = (p) => p.maturity?.action === 'renew';
 
 /** Fields in contract order. `path` into the product; `when` shows a field only where it applies. */
@@ -31,17 +37,17 @@ const FIELDS = [
   { path: 'installment.step', type: 'decimal' },
   { path: 'interest.method', type: 'enum', options: ['monthlyProduct', 'dailyProduct', 'compound'], structural: true },
   { path: 'interest.dayCount', type: 'enum', options: ['30/360', 'ACT/360', 'ACT/365'], when: (p) => method(p) !== 'monthlyProduct',
-    fallback: (p) => (method(p) === 'compound' ? 'ACT/365' : 'ACT/360') },
-  { path: 'interest.accrueTo', type: 'enum', options: ['maturity', 'dayBeforeMaturity'], when: (p) => method(p) === 'dailyProduct', fallback: () => 'maturity' },
-  { path: 'interest.compounding', type: 'enum', options: ['monthly', 'quarterly', 'yearly'], when: (p) => method(p) === 'compound', fallback: () => 'quarterly' },
+    fallback: methodDefault('interest.dayCount') },
+  { path: 'interest.accrueTo', type: 'enum', options: ['maturity', 'dayBeforeMaturity'], when: (p) => method(p) === 'dailyProduct', fallback: methodDefault('interest.accrueTo') },
+  { path: 'interest.compounding', type: 'enum', options: ['monthly', 'quarterly', 'yearly'], when: (p) => method(p) === 'compound', fallback: methodDefault('interest.compounding') },
   { path: 'interest.brokenPeriod', type: 'enum', options: ['compound', 'simple'], optionKeys: { compound: 'opt_compoundBroken' },
-    when: (p) => method(p) === 'compound', fallback: () => 'compound' },
+    when: (p) => method(p) === 'compound', fallback: methodDefault('interest.brokenPeriod') },
   { path: 'rounding.scale', type: 'int' },
   { path: 'rounding.mode', type: 'enum', options: ['halfUp', 'halfEven', 'down'] },
   { path: 'rounding.payoutScale', type: 'int', nullable: true },
   { path: 'missed.makeUpWithinMonths', type: 'int', nullable: true },
   { path: 'missed.makeUpEarnsFrom', type: 'enum', options: ['paidMonth', 'dueMonth'] },
-  { path: 'missed.breachKind', type: 'breachKind', structural: true },
+  { path: 'missed.breachKind', type: 'breachKind', options: ['never', 'unmadeUp', 'total', 'consecutive'], structural: true },
   { path: 'missed.breachN', type: 'breachN', when: (p) => p.missed?.breachAfter !== null },
   { path: 'missed.onBreach', type: 'enum', options: ['laterAtDemand', 'allAtDemand', 'stopDeposits', 'actualAtContract'] },
   { path: 'missed.lateFeePer100PerMonth', type: 'decimal' },
@@ -59,7 +65,7 @@ const FIELDS = [
   { path: 'maturity.renew.rate', type: 'decimal', nullable: true, when: renewing, label: ['f_renew_rate'] },
   { path: 'maturity.renew.times', type: 'int', when: renewing, label: ['f_renew_times'] },
   { path: 'maturity.renew.carry', type: 'enum', options: ['principalAndInterest', 'principalOnly'], when: renewing, label: ['f_renew_carry'] },
-  { path: 'valueProtection.kind', type: 'vpKind', structural: true, label: ['f_vp_kind'] },
+  { path: 'valueProtection.kind', type: 'vpKind', options: ['none', 'subsidyRate', 'inflation'], structural: true, label: ['f_vp_kind'] },
   { path: 'valueProtection.value', type: 'vpValue', when: (p) => p.valueProtection != null, label: ['f_vp_value'] },
   { path: 'tax', type: 'list', columns: [['from', 'date'], ['rate', 'decimal']], blank: { from: '2000-01-01', rate: '0' } },
   // What the printed quote says (optional: an empty box removes the text).
@@ -136,7 +142,7 @@ export function renderConfigurator(root, product, { t, onEdit }) {
       continue;
     }
     if (f.type === 'enum' || f.type === 'breachKind' || f.type === 'vpKind') {
-      let options = f.options;
+      const options = f.options;
       let value = getPath(product, f.path) ?? f.fallback?.(product) ?? DEFAULTS[f.path];
       let onchange = (e) => {
         setPath(product, f.path, e.target.value);
@@ -146,9 +152,9 @@ export function renderConfigurator(root, product, { t, onEdit }) {
         onEdit(Boolean(f.structural), id);
       };
       if (f.type === 'breachKind') {
-        options = ['never', 'unmadeUp', 'total', 'consecutive'];
         const b = product.missed?.breachAfter;
-        value = b === null ? 'never' : b === undefined ? 'unmadeUp' : Object.keys(b)[0] ?? 'unmadeUp';
+        const fallback = Object.keys(DEFAULTS['missed.breachAfter'])[0];
+        value = b === null ? 'never' : b === undefined ? fallback : Object.keys(b)[0] ?? fallback;
         onchange = (e) => {
           product.missed ??= {};
           const n = Object.values(product.missed.breachAfter ?? {})[0] ?? 1;
@@ -157,7 +163,6 @@ export function renderConfigurator(root, product, { t, onEdit }) {
         };
       }
       if (f.type === 'vpKind') {
-        options = ['none', 'subsidyRate', 'inflation'];
         value = product.valueProtection ? Object.keys(product.valueProtection)[0] : 'none';
         onchange = (e) => {
           const old = product.valueProtection ? Object.values(product.valueProtection)[0] : '2.0';
@@ -171,10 +176,10 @@ export function renderConfigurator(root, product, { t, onEdit }) {
       let value = getPath(product, f.path);
       let set = (v) => setPath(product, f.path, v);
       if (f.type === 'breachN') {
-        value = Object.values(product.missed?.breachAfter ?? { unmadeUp: 1 })[0];
+        value = Object.values(product.missed?.breachAfter ?? DEFAULTS['missed.breachAfter'])[0];
         set = (v) => {
           product.missed ??= {};
-          const kind = Object.keys(product.missed.breachAfter ?? { unmadeUp: 1 })[0];
+          const kind = Object.keys(product.missed.breachAfter ?? DEFAULTS['missed.breachAfter'])[0];
           product.missed.breachAfter = { [kind]: v };
         };
       }
