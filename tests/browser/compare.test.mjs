@@ -299,6 +299,7 @@ async function waitClosure(page, closure) {
 for (const [lang, w] of [
   ['zh-CN', { early: '提前支取', overdue: '逾期支取', bank: '银行销户', breach: '违约', noBreach: '未违约' }],
   ['en', { early: 'Early withdrawal on', overdue: 'Overdue withdrawal on', bank: 'Closed by the bank on', breach: 'Breach after installment', noBreach: 'No breach.' }],
+  ['en-IN', { early: 'Premature withdrawal on', overdue: 'Overdue withdrawal on', bank: 'Closed by the bank on', breach: 'Breach after instalment', noBreach: 'No breach.' }],
 ]) {
   test(`${lang}: the headline and the outcome say what happens: early, overdue, bank closure, with the rate applied and the breach`, async () => {
     const { page, context, log } = await open('/', { lang });
