@@ -8,6 +8,11 @@
 //   best, and the assumptions in words;
 // - rows in another currency in a table of their own, never ranked;
 // - the picker: which products and variants to compare (native checkboxes).
+// One table per currency; the stylesheet reflows it into cards where the
+// component is narrow, and on a phone each card shows when it pays, the
+// payout, its worth on the common date, the yield and the difference, with
+// the rate and the parts behind its "Details" button (nothing is hidden
+// behind a sideways scroll).
 import { h, fill, hidden } from '../dom.js';
 import { money, percent, date } from '../format.js';
 import { errorText, field } from './field.js';
@@ -56,7 +61,7 @@ export function render(slot, data, opts) {
   const others = entries.filter(apart);
   const ranked = own.some((e) => e.result?.best);
   caption.textContent = captionText(data, own, ranked, opts);
-  fill(table, mainTable(data, own, opts));
+  fill(table, mainTable(data, own, opts, table));
   renderNotes(slot.querySelector('#compare-notes'), data, own, ranked, opts);
   foreign.hidden = !others.length;
   fill(foreign, others.length ? foreignTable(data, others, opts) : null);
@@ -84,6 +89,21 @@ function td(label, col, cls, ...content) {
   return h('td', { 'data-label': label, 'data-col': col, class: cls }, h('span', { class: 'compare-cell' }, ...content));
 }
 
+// Behind a phone card's "Details": the rate and the parts of the payout (the rest is on the card).
+const DETAIL = new Set(['rate', 'interest', 'subsidy', 'fees', 'tax']);
+const cls = (col, base) => [base, DETAIL.has(col) ? 'detail' : null].filter(Boolean).join(' ') || null;
+
+/** A phone card's "Details" toggle, kept open across re-renders (by the row's product id). */
+function detailsToggle(table, e, { t }) {
+  const wasOpen = [...table.querySelectorAll('tr.is-open')].some((tr) => tr.dataset.id === e.id);
+  const button = h('button', { type: 'button', class: 'secondary row-toggle', 'aria-expanded': String(wasOpen),
+    onclick: (ev) => {
+      const open = ev.currentTarget.closest('tr').classList.toggle('is-open');
+      ev.currentTarget.setAttribute('aria-expanded', String(open));
+    } }, t('compareDetails'), hidden(` ${e.label}`));
+  return { button, wasOpen };
+}
+
 /** The teller's rate applied to this row: the engine says so with its warning. */
 const overridden = (r) => r.warnings?.some((w) => w.code === 'RATE_OVERRIDE' || w.code === 'RATE_OVERRIDE_HIGH');
 const nonZero = (v) => /[1-9]/.test(String(v ?? ''));
@@ -103,7 +123,7 @@ function horizonNote(r, { t }) {
   return null;
 }
 
-function mainTable({ product, horizonDate, rateWord }, rows, opts) {
+function mainTable({ product, horizonDate, rateWord }, rows, opts, table) {
   const { t, lang } = opts;
   const results = rows.map((e) => e.result).filter(Boolean);
   // Parts of the payout get a column only where some row has one.
@@ -123,16 +143,18 @@ function mainTable({ product, horizonDate, rateWord }, rows, opts) {
     }
     const r = e.result;
     const c = r.currency;
+    const toggle = detailsToggle(table, e, opts);
     const words = assumptionWords(r, opts);
     const unranked = r.assumptions?.some((a) => a.source === 'product');
     const note = horizonNote(r, opts);
-    return h('tr', { class: `${r.best ? 'is-best' : ''}${e.chosen ? ' is-chosen' : ''}`, 'data-i': i, 'data-id': e.id },
+    return h('tr', { class: `${r.best ? 'is-best' : ''}${e.chosen ? ' is-chosen' : ''}${toggle.wasOpen ? ' is-open' : ''}`, 'data-i': i, 'data-id': e.id },
       h('th', { scope: 'row' },
-        h('span', { class: 'row-name' }, e.label),
+        h('span', { class: 'row-name label' }, e.label),
         r.best ? h('span', { class: 'badge' }, t('best')) : null,
+        toggle.button,
         words.length ? h('span', { class: 'assumption', 'data-source': unranked ? 'product' : 'plan' },
           words.join(t('listSeparator')), unranked ? `${t('listSeparator')}${t('notRanked')}` : '') : null),
-      td(labelOf.rate, 'rate', 'num', percent(r.contractRate, lang), overridden(r) ? h('span', { class: 'rate-tag' }, rateWord) : null),
+      td(labelOf.rate, 'rate', cls('rate', 'num'), percent(r.contractRate, lang), overridden(r) ? h('span', { class: 'rate-tag' }, rateWord) : null),
       td(labelOf.closeDate, 'closeDate', null, date(r.closeDate, lang),
         r.closure !== 'maturity' ? h('span', { class: 'cell-note' }, t(`closeNote_${r.closure}`, { rate: percent(r.closeRate, lang) })) : null),
       td(labelOf.payout, 'payout', 'num strong', money(r.payout, c, lang)),
@@ -140,9 +162,9 @@ function mainTable({ product, horizonDate, rateWord }, rows, opts) {
         note ? h('span', { class: 'cell-note' }, note) : null) : null,
       td(labelOf.yield, 'yield', 'num', percent(r.effectiveAnnualYield, lang)),
       td(labelOf.difference, 'difference', 'num', r.best ? [h('span', { 'aria-hidden': 'true' }, '—'), hidden(t('best'))] : signed(r.differenceToBest, c, lang)),
-      parts.map((k) => td(labelOf[k], k, 'num', money(r[k], c, lang))));
+      parts.map((k) => td(labelOf[k], k, cls(k, 'num'), money(r[k], c, lang))));
   });
-  return h('table', { class: 'compare-table responsive', id: 'compare-main' },
+  return h('table', { class: 'compare-table', id: 'compare-main' },
     h('caption', { class: 'visually-hidden' }, t('compareHeading')),
     h('thead', {}, h('tr', {}, head.map(([k, text]) => h('th', { scope: 'col', class: k === 'variant' || k === 'closeDate' ? '' : 'num' }, text)))),
     h('tbody', {}, body));
@@ -155,17 +177,17 @@ function foreignTable({ currency }, rows, { t, lang }) {
   return [
     h('h4', { id: 'foreign-title' }, t('foreignHeading')),
     h('p', { class: 'hint' }, t('foreignCaption', { currency: currencyLabel(currency, lang) })),
-    h('table', { class: 'compare-table responsive', id: 'compare-other', 'aria-labelledby': 'foreign-title' },
+    h('table', { class: 'compare-table', id: 'compare-other', 'aria-labelledby': 'foreign-title' },
       h('thead', {}, h('tr', {}, head.map(([k, text]) => h('th', { scope: 'col', class: k === 'variant' || k === 'closeDate' ? '' : 'num' }, text)))),
       h('tbody', {}, rows.map((e) => {
         if (e.error) {
           return h('tr', { class: 'unavailable', 'data-i': e.index, 'data-id': e.id },
-            h('th', { scope: 'row' }, h('span', { class: 'row-name' }, e.label)),
+            h('th', { scope: 'row' }, h('span', { class: 'row-name label' }, e.label)),
             h('td', { colspan: head.length - 1 }, t('cannotTake', { message: errorText(e.error, null, { t, lang }) })));
         }
         const r = e.result;
         return h('tr', { 'data-i': e.index, 'data-id': e.id },
-          h('th', { scope: 'row' }, h('span', { class: 'row-name' }, e.label), h('span', { class: 'cell-note' }, r.currency)),
+          h('th', { scope: 'row' }, h('span', { class: 'row-name label' }, e.label), h('span', { class: 'cell-note' }, r.currency)),
           td(labelOf.rate, 'rate', 'num', percent(r.contractRate, lang)),
           td(labelOf.closeDate, 'closeDate', null, date(r.closeDate, lang)),
           td(labelOf.payout, 'payout', 'num strong', money(r.payout, r.currency, lang)),
