@@ -779,7 +779,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     // The engine decides what is comparable and best (CONTRACT §8.1); the derived variants carry variantOf.
     const results = out.ok ? out.value.entries : shown.map(() => ({ error: out.error }));
     this.#comparison = out.ok ? out.value : null;
-    this.#entries = shown.map((v, i) => ({ index: i, id: v.product.id, label: v.label, chosen: v.chosen, variant: Boolean(v.variant), foreign: v.group === 'foreign',
+    this.#entries = shown.map((v, i) => ({ index: i, id: v.product.id, product: v.product, label: v.label, chosen: v.chosen, variant: Boolean(v.variant), foreign: v.group === 'foreign',
       result: results[i]?.error ? null : results[i], error: results[i]?.error ?? null }));
     this.#candidateList = all;
     const main = this.#entries[0];

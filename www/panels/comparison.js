@@ -20,7 +20,7 @@ import { errorText, field } from './field.js';
 /**
  * data: {
  *   product,                      the quoted product (for error texts)
- *   entries: [{ index, id, label, chosen, variant, foreign, result, error }]  the engine's entries, quoted first
+ *   entries: [{ index, id, product, label, chosen, variant, foreign, result, error }]  the engine's entries, quoted first
  *     (`foreign`: the product is in another currency, for an entry the engine could not price)
  *   currency, horizonDate,        from the engine's comparison
  *   candidates: [{ id, label, group: 'variant' | 'product' | 'foreign' }]  what can be compared
@@ -139,7 +139,7 @@ function mainTable({ product, horizonDate, rateWord }, rows, opts, table) {
     if (e.error) {
       return h('tr', { class: 'unavailable', 'data-i': i, 'data-id': e.id },
         h('th', { scope: 'row' }, e.label),
-        h('td', { colspan: head.length - 1 }, t('cannotTake', { message: errorText(e.error, product, opts) })));
+        h('td', { colspan: head.length - 1 }, t('cannotTake', { message: errorText(e.error, e.product ?? product, opts) })));
     }
     const r = e.result;
     const c = r.currency;
@@ -183,7 +183,7 @@ function foreignTable({ currency }, rows, { t, lang }) {
         if (e.error) {
           return h('tr', { class: 'unavailable', 'data-i': e.index, 'data-id': e.id },
             h('th', { scope: 'row' }, h('span', { class: 'row-name label' }, e.label)),
-            h('td', { colspan: head.length - 1 }, t('cannotTake', { message: errorText(e.error, null, { t, lang }) })));
+            h('td', { colspan: head.length - 1 }, t('cannotTake', { message: errorText(e.error, e.product ?? null, { t, lang }) })));
         }
         const r = e.result;
         return h('tr', { 'data-i': e.index, 'data-id': e.id },
