@@ -42,6 +42,7 @@ export default {
   outcomeRate_contract: 'Every instalment earns the contract rate of {rate}%.',
   closeNote_early: 'premature withdrawal, at {rate}',
   horizonEarly: 'withdrawn prematurely then',
+  explainLine_early: '{principal} paid in, plus {interest} interest at the premature-withdrawal rate.',
   breach: 'Breach after instalment {n} on {date}: {trigger}. Effect: {effect}.',
   onTimePayout: 'Paying every instalment on time: {payout}',
 };
