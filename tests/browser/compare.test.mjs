@@ -182,6 +182,21 @@ for (const [lang, viewport, words] of [
   });
 }
 
+test('compact view (no inflation field in its form): the comparison offers the field while a row rests on a default', async () => {
+  const { page, context, log } = await open('/', { lang: 'zh-CN', viewport: PHONE, attrs: { mode: 'compact' } });
+  await typePlan(page, SAVER);
+  await waitRows(page, "return rows.length === 7 && root.querySelector('#compare-main .assumption[data-source=\"product\"]')");
+  const field = `${calc} >> #assumption-field #inflation`;
+  assert.equal(await page.locator(`${calc} >> #inflation`).count(), 1, 'one inflation field, in the comparison');
+  await page.fill(field, '3%');
+  await waitRows(page, "return root.querySelector('#compare-main .assumption')?.textContent.includes('假设通胀 3%')");
+  const mine = engine.compare(defaultProducts(byId('cn-lczq-standard'), { inflation: '3' }), plan({ inflation: '3' }));
+  await assertRowsAreTheEngines(page, 'zh-CN', mine);
+  assert.equal(await page.locator(field).count(), 1, 'the field stays while it holds the saver’s figure');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 for (const lang of ['zh-CN', 'en']) {
   test(`${lang}: the teller's rate prices only the quoted product and its variants; another currency only with currencies="all", apart and never best`, async () => {
     const { page, context, log } = await open('/teller.html', { lang });
