@@ -6,6 +6,10 @@
 //! cross as JSON text (`JSON.stringify` / `JSON.parse`): decimals are strings
 //! on both sides, and anything JSON cannot hold (a BigInt, a cycle) becomes
 //! a typed error instead of a trap.
+//!
+//! Entry points the first screen does not need are behind the `full` feature
+//! (Cargo.toml): the first screen's module is built without it and so
+//! carries none of their code.
 
 use crate::error::{Error, ErrorCode};
 use js_sys::{Reflect, JSON};
@@ -72,6 +76,7 @@ pub fn compare(
 }
 
 /// A real deposit history checked against the product's rules and the bank's figure (CONTRACT.md §8.2).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = "reconcile", unchecked_return_type = "Reconciliation")]
 pub fn reconcile(
     #[wasm_bindgen(unchecked_param_type = "Product")] product: JsValue,
