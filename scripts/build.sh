@@ -26,3 +26,5 @@ node -e '
 rm -rf www/pkg && mkdir -p www/pkg
 cp pkg/savings_plan.js pkg/savings_plan_bg.wasm pkg/savings_plan.d.ts \
    pkg/savings_plan_first.js pkg/savings_plan_first_bg.wasm pkg/savings_plan_first.d.ts pkg/package.json www/pkg/
+# What a CDN serves and npm publishes: dist/, www/ with each .js and .css minified (scripts/minify.mjs).
+node scripts/minify.mjs

@@ -1,4 +1,5 @@
-// The npm package as a web team would use it: `npm pack` of www/, installed
+// The npm package as a web team would use it: `npm pack` of dist/ (www/ with
+// each .js and .css minified by scripts/build.sh, what npm publishes), installed
 // offline into a fresh folder (no registry, empty cache), imported from a plain
 // HTML page served statically and computing a figure in Chromium; its exports
 // map resolved by Node and its engine run under Node; its types checked by
@@ -20,6 +21,7 @@ const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const DIST = join(ROOT, 'dist');
 const pkg = JSON.parse(await readFile(join(WWW, 'package.json'), 'utf8'));
 const manifest = JSON.parse(await readFile(join(WWW, 'custom-elements.json'), 'utf8'));
 const element = manifest.modules.flatMap((m) => m.declarations).find((d) => d.customElement);
@@ -57,7 +59,7 @@ async function moduleGraph(dir, entry) {
 
 test('the packed tarball installs offline into a fresh folder and computes a figure in Chromium', async () => {
   // 1. npm pack, as `npm publish` would.
-  const { stdout } = await run('npm', ['pack', WWW, '--json', '--pack-destination', work], { cwd: work, env: offline() });
+  const { stdout } = await run('npm', ['pack', DIST, '--json', '--pack-destination', work], { cwd: work, env: offline() });
   const [info] = JSON.parse(stdout);
   const files = info.files.map((f) => f.path).sort();
   console.log(`tarball ${info.filename}: ${info.size} B gzipped, ${info.unpackedSize} B unpacked, ${info.entryCount} files`);
