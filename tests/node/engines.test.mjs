@@ -72,3 +72,17 @@ test('the package lists both modules; each module\'s glue imports only its own f
   for (const name of ['calculate(product: Product, plan: Plan): Result', 'catalog(): Product[]']) assert.ok(dts.includes(name), name);
   assert.doesNotMatch(dts, /export function reconcile/);
 });
+
+test('a number where a decimal string belongs: the same message from both (whole numbers exactly, any fraction as the reader keeps it)', () => {
+  const [product] = full.catalog();
+  const message = (m, installment) => {
+    try { m.calculate(product, { start: '2025-01-15', months: 12, installment }); } catch (e) { return `${e.code} ${e.path} ${e.message}`; }
+    return null;
+  };
+  for (const m of [first, full]) {
+    assert.equal(message(m, 1000), 'INVALID_DECIMAL plan.installment decimals are strings: write "1000" instead of 1000');
+    assert.equal(message(m, -3), 'INVALID_DECIMAL plan.installment decimals are strings: write "-3" instead of -3');
+    // The facade's JSON reader keeps no fraction's value (src/json_in.rs): every one reads 0.5, as before the split.
+    assert.equal(message(m, 1000.5), 'INVALID_DECIMAL plan.installment decimals are strings: write "0.5" instead of 0.5');
+  }
+});
