@@ -35,4 +35,14 @@ export default {
   stmt_cause_breach: 'Likely cause: the bank treated the account as in default after instalment {n}, from {date} ({effect}).',
   stmt_cause_lateFee: 'Likely cause: a penalty of {value} per ₹100 per month late (the product: {expected}), {amount} in all.',
   stmt_cause_wholeUnits: 'Likely cause: the bank rounds the maturity amount to the rupee.',
+  // The comparison and what happens to the account (issue 9)
+  outcome_early: 'Premature withdrawal on {date}',
+  outcomeRate_early: 'Every instalment earns the premature-withdrawal rate of {closeRate}%, not the contract rate of {rate}%.',
+  outcomeRate_closedByBank: 'The bank closes it as a premature withdrawal: every instalment earns {closeRate}%, not the contract rate of {rate}%.',
+  outcomeRate_contract: 'Every instalment earns the contract rate of {rate}%.',
+  closeNote_early: 'premature withdrawal, at {rate}',
+  horizonEarly: 'withdrawn prematurely then',
+  explainLine_early: '{principal} paid in, plus {interest} interest at the premature-withdrawal rate.',
+  breach: 'Breach after instalment {n} on {date}: {trigger}. Effect: {effect}.',
+  onTimePayout: 'Paying every instalment on time: {payout}',
 };
