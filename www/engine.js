@@ -5,7 +5,10 @@
 // Two modules built from the same crate (README "Measured"): the first
 // screen's engine (calculate, compare, solveInstallment, validateProduct,
 // catalog) loads at once; the whole engine (the same rules, plus reconcile)
-// only when a view first needs an entry point the first one lacks.
+// only when a view first needs an entry point the first one lacks. A new
+// entry point the first screen does not call at once belongs to the whole
+// engine: `#[cfg(feature = "full")]` in src/wasm.rs and a line in
+// loadFullEngine() below.
 import init, * as first from './pkg/savings_plan_first.js';
 
 let ready = null;
