@@ -11,7 +11,8 @@
 // the run), as CDNs serve files; --http1 serves HTTP/1.1 without TLS instead
 // (six connections per host, so the number of requests costs round trips).
 // --before DIR times another copy of www/ (say, main's) in alternate runs,
-// so both see the same machine load.
+// so both see the same machine load; which one goes first alternates too
+// (ABBA), and each load starts 1.5 s after the previous page was closed.
 //
 // The figure's time is the component's `spc-first-result` mark (the payout is
 // in the DOM), plus the frame that paints it (next animation frame + task).
@@ -42,6 +43,7 @@ const HTTP1 = process.argv.includes('--http1');
 // Diagnosis only: another CPU slowdown (1 shows what the network alone costs). The profile's figure is at 4.
 const CPU = Number(arg('cpu', 4));
 const BEFORE = arg('before', null);
+const SETTLE_MS = 1500;
 
 // Lighthouse's mobile throttling (lighthouse-core/config/constants.js, mobileSlow4G).
 export const PROFILE = {
@@ -137,6 +139,8 @@ async function coldLoad(browser, url) {
     };
   });
   await context.close();
+  // Let the closed page's renderer go before the next load starts timing (it would share the CPU with it).
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   return m;
 }
 
@@ -158,7 +162,10 @@ const loadBefore = loadavg()[0];
 try {
   for (const url of urls) await coldLoad(browser, url); // warms the servers' gzip caches and the OS file cache; not counted
   for (let i = 0; i < RUNS; i++) {
-    for (const [k, url] of urls.entries()) {
+    // Alternate which page goes first (ABBA…), so neither always follows the other's load.
+    const order = [...urls.entries()];
+    if (i % 2) order.reverse();
+    for (const [k, url] of order) {
       const m = await coldLoad(browser, url);
       runs[k].push(m);
       console.log(`${roots[k][0] ? `${roots[k][0]} ` : ''}run ${i + 1}: first figure ${m.figureMs.toFixed(0)} ms (result in DOM ${m.resultMs.toFixed(0)} ms), ${m.requests} requests, ${m.gzBytes} B gzipped (${m.transferBytes} B transferred), ${m.js} JS files, ${m.protocol}`);

@@ -49,7 +49,10 @@ total = sum(bodies)
 print(f'code: {total} bytes in {len(bodies)} functions; file {len(data)} bytes')
 crates = collections.Counter()
 for sz, nm in rows:
-    m = re.search(r'(rust_decimal|serde_json|chrono|savings_plan|core|alloc|std|serde|wasm_bindgen|js_sys|dlmalloc|libm|compiler_builtins)', nm)
-    crates[m.group(1) if m else 'other'] += sz
-for c, sz in crates.most_common(): print(f'  {c:20} {sz}')
+    m = re.search(r'(rust_decimal|serde_json|chrono|savings_plan|core|alloc|std|serde|wasm_bindgen|js_sys|dlmalloc|talc|zmij|itoa|libm|compiler_builtins)', nm)
+    if nm.endswith(' shim'): crate = 'entry shims (facade inlined)'  # wasm-bindgen's export wrappers, into which wasm-opt inlines src/wasm.rs
+    elif re.match(r'__(u?(div|mod)|mul|ash|lsh)\w*ti3|__muloti4', nm): crate = 'compiler_builtins'
+    else: crate = m.group(1) if m else 'other'
+    crates[crate] += sz
+for c, sz in crates.most_common(): print(f'  {c:30} {sz}')
 for sz, nm in rows[:top]: print(f'{sz:8} {nm[:150]}')

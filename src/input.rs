@@ -105,7 +105,10 @@ pub fn decimal_value(v: &Value, path: &str) -> Result<Decimal> {
         Value::Number(n) => Err(Error::new(
             ErrorCode::InvalidDecimal,
             path,
-            format!("decimals are strings: write \"{n}\" instead of {n}"),
+            {
+                let n = crate::json_in::number_text(n);
+                format!("decimals are strings: write \"{n}\" instead of {n}")
+            },
         )),
         other => Err(Error::new(
             ErrorCode::InvalidDecimal,

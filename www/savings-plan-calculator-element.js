@@ -12,7 +12,7 @@
 // The first figure comes first: only the modules of the first screen (header,
 // plan form, headline, comparison) load with the element; every other panel's
 // code loads when that panel is first shown, after the first figure is painted.
-import { loadEngine, WASM_URL } from './engine.js';
+import { loadEngine, loadFullEngine, WASM_URL } from './engine.js';
 import { h } from './dom.js';
 import { resolveLang, translator, productName, rateLabel, loadTexts, textsReady } from './i18n.js';
 import { normaliseAmount } from './input.js';
@@ -1023,6 +1023,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #statement = { open: false };
   #statementView = null;     // panels/statement.js, once loaded
   #statementLoading = null;
+  #fullEngine = null;        // the whole engine (reconcile), loaded with the view
 
   /**
    * The statement view reconciles against the chosen product; "show this
@@ -1050,7 +1051,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
     const product = this.#product;
     this.#statementView.render(slot, { product, state: this.#statement, months: this.#plan?.months }, this.#opts({
-      reconcile: (doc) => this.#engine.reconcile(product, doc),
+      reconcile: (doc) => this.#fullEngine.reconcile(product, doc),
       onUsePlan: (plan) => {
         this.#plan = plan;
         this.#render();
@@ -1060,7 +1061,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   #loadStatementView() {
-    this.#statementLoading ??= import('./panels/statement.js').then((view) => {
+    // The view and the whole engine (the first screen's has no reconcile) load together.
+    this.#statementLoading ??= Promise.all([import('./panels/statement.js'), loadFullEngine()]).then(([view, engine]) => {
+      this.#fullEngine = engine;
       this.#statementView = view;
       this.#renderStatement();
     }, (e) => {

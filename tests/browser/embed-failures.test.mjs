@@ -82,7 +82,7 @@ test('a blocked .wasm shows a visible message inside the component, and “try a
   assertVisible(await visible(page, '#engine-error'));
   const message = await text(page, '#engine-error');
   assert.match(message, /The calculator could not start: its engine could not be loaded\./);
-  assert.match(message, /\/pkg\/savings_plan_bg\.wasm with Content-Type: application\/wasm/);
+  assert.match(message, /\/pkg\/savings_plan_first_bg\.wasm with Content-Type: application\/wasm/);
   assert.equal(await text(page, '#payout'), null, 'no figure without the engine');
   const events = await page.evaluate(() => window.__events.filter((e) => e.type === 'savings-plan-error').map((e) => [e.detail.code, e.detail.path]));
   assert.deepEqual(events, [['LOAD_FAILED', 'engine']]);
@@ -107,7 +107,7 @@ test('a Content-Security-Policy without wasm-unsafe-eval shows a visible message
 test('a module of the component that cannot load leaves a message, not a blank box', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
-  await page.route('**/pkg/savings_plan.js', (route) => route.abort('blockedbyclient'));
+  await page.route('**/pkg/savings_plan_first.js', (route) => route.abort('blockedbyclient'));
   await page.goto(`${origin}/fixtures/failures.html`);
   await waitFor(page, '#unavailable');
   assertVisible(await visible(page, '#unavailable'));

@@ -101,7 +101,8 @@ test('two instances under a strict CSP and hostile global CSS compute on their o
   assert.deepEqual([...log.hosts], [new URL(origin).host]);
   const files = log.requests.map((u) => new URL(u).pathname);
   assert.ok(files.includes('/fixtures/bank-a.json'));
-  assert.ok(files.includes('/pkg/savings_plan_bg.wasm'));
+  assert.ok(files.includes('/pkg/savings_plan_first_bg.wasm'));
+  assert.ok(!files.includes('/pkg/savings_plan_bg.wasm'), 'the whole engine only when a view needs it');
   await context.close();
 });
 

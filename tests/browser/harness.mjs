@@ -4,8 +4,10 @@
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
-export const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
+// SPC_WWW=dist runs a test against the minified copy a CDN serves (scripts/minify.mjs).
+export const WWW = process.env.SPC_WWW ? resolve(process.env.SPC_WWW) : fileURLToPath(new URL('../../www/', import.meta.url));
 
 export async function startServer(options = {}) {
   const server = await serve({ root: WWW, port: 0, ...options });
