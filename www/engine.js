@@ -30,6 +30,8 @@ const api = {
   compare: (products, plan, options) => attempt(() => wasm.compare(products, plan, options)),
   solveInstallment: (product, plan, target) => attempt(() => wasm.solveInstallment(product, plan, target)),
   reconcile: (product, statement) => attempt(() => wasm.reconcile(product, statement)),
+  advise: (products, plan, behaviour) => attempt(() => wasm.advise(products, plan, behaviour)),
+  payouts: (product, plans) => attempt(() => wasm.payouts(product, plans)),
   validateProduct: (product) => attempt(() => wasm.validateProduct(product)),
   catalog: () => wasm.catalog(),
 };

@@ -21,6 +21,7 @@ import * as planForm from './panels/plan-form.js';
 import * as headline from './panels/headline.js';
 import * as comparison from './panels/comparison.js';
 import * as chart from './panels/chart.js';
+import * as advice from './panels/advice.js';
 import * as whatIf from './panels/what-if.js';
 import * as solve from './panels/solve.js';
 import * as explain from './panels/explain.js';
@@ -36,9 +37,9 @@ import { shell as statementShell } from './panels/statement-shell.js';
 const MODES = ['saver', 'teller', 'compact'];
 const THEMES = ['light', 'dark', 'auto'];
 /** What `hide` can leave out (CONTRACT §8.5, plus `title`: the component's own heading). */
-export const HIDEABLE = ['language', 'view', 'share', 'teller', 'configurator', 'chart', 'what-if', 'solve', 'explain', 'schedule', 'statement', 'csv', 'title'];
+export const HIDEABLE = ['language', 'view', 'share', 'teller', 'configurator', 'chart', 'advice', 'what-if', 'solve', 'explain', 'schedule', 'statement', 'csv', 'title'];
 /** The panels below the comparison, by the `hide` token that leaves each out. */
-const PANELS = [['chart', 'chart'], ['whatIf', 'what-if'], ['solve', 'solve'], ['explain', 'explain'], ['schedule', 'schedule'], ['config', 'configurator'], ['statement', 'statement']];
+const PANELS = [['chart', 'chart'], ['advice', 'advice'], ['whatIf', 'what-if'], ['solve', 'solve'], ['explain', 'explain'], ['schedule', 'schedule'], ['config', 'configurator'], ['statement', 'statement']];
 /** `share-url` → `shareUrl`: the property of an attribute. */
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 // Start fetching and compiling the engine while the page is still parsing.
@@ -638,9 +639,11 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const ui = this.#ui;
     const product = this.#product;
     const opts = this.#opts();
+    this.#adviceData = this.mode === 'compact' ? null : this.#advise(d.plan);
     this.#renderQuote();
     if (this.mode === 'compact') return;
     if (ui.chart) chart.render(ui.chart, { entries: this.#entries }, opts);
+    this.#renderAdvice();
     this.#renderWhatIf();
     this.#renderExplain();
     if (ui.schedule) schedule.render(ui.schedule, { result: d.result }, this.#opts({
@@ -679,9 +682,65 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     quote.render(ui.quote, { mode, product, plan: this.#plan, result: comparison?.entries?.[0]?.result ?? main?.result ?? null,
       error: comparison?.error ?? main?.error ?? null, comparison: comparison?.error ? null : comparison, issuer: this.issuer, today,
       validUntil: validUntil(today, this.quoteValidDays), number: this.#quoteNumber, customer: this.#customer,
-      builtIn: this.#builtIn, rateLabel: rateLabel(product, this.language, t) }, this.#opts({
+      builtIn: this.#builtIn, rateLabel: rateLabel(product, this.language, t),
+      // Issue 14's hook: the advice joins the printed comparison when the saver used it.
+      extra: this.#adviceData?.entries ? advice.quoteBlock(this.#adviceData, this.#opts()) : null }, this.#opts({
       onCustomer: (name) => { this.#customer = name; this.#renderQuote(); },
       onPrint: () => this.#print(),
+    }));
+  }
+
+  // ---------- "If I might need it early" (issue 14): the engine's advise and payouts ----------
+
+  #adviceState = { chance: 'none', percent: '', from: 1 };
+  #adviceData = null;
+
+  /** The engine's advice for the compared products (null while the chance is none), and the teller's grid. */
+  #advise(plan) {
+    if (!this.#ui.advice || !this.#entries[0]?.result) return null;
+    const product = this.#product;
+    const months = Number(plan.months);
+    const state = this.#adviceState;
+    state.from = Math.min(Math.max(1, state.from), Math.max(1, months - 1));
+    const behaviour = advice.behaviourOf(state);
+    const teller = this.mode === 'teller';
+    const data = { state, months, behaviour, product, teller, entries: null, error: null, grid: teller ? this.#grid(product, plan) : null };
+    if (!behaviour) return data;
+    const variants = this.#variants(product);
+    const out = this.#engine.advise(variants.map((v) => v.product), plan, behaviour);
+    if (!out.ok) return { ...data, error: out.error };
+    data.entries = variants.map((v, i) => {
+      const e = out.value.entries[i];
+      return { label: v.label, advisory: e && !e.error ? e : null, error: e?.error ?? null };
+    });
+    return data;
+  }
+
+  /** For banks: the quoted product's payouts over rates around the contract rate × its terms, one engine call. */
+  #grid(product, plan) {
+    const terms = (product.terms ?? []).map((x) => x.months);
+    const rate = plan.rate ?? product.terms?.find((x) => x.months === Number(plan.months))?.rate;
+    const rates = advice.gridRates(rate);
+    if (!rates.length || !terms.length) return null;
+    const plans = rates.flatMap((r) => terms.map((months) => ({ start: plan.start, months, installment: plan.installment, rate: r })));
+    const out = this.#engine.payouts(product, plans);
+    if (!out.ok) return null;
+    const cells = rates.map((_, i) => out.value.slice(i * terms.length, (i + 1) * terms.length));
+    return { rates, terms, cells, rate, currency: product.currency, installment: plan.installment };
+  }
+
+  #renderAdvice() {
+    const slot = this.#ui.advice;
+    if (!slot) return;
+    const data = this.#adviceData ?? { state: this.#adviceState, months: Number(this.#plan.months), entries: null, product: this.#product };
+    advice.render(slot, data, this.#opts({
+      onState: (partial) => {
+        Object.assign(this.#adviceState, partial);
+        const d = this.#detailsFor;
+        this.#adviceData = d ? this.#advise(d.plan) : null;
+        this.#renderAdvice();
+        this.#renderQuote();
+      },
     }));
   }
 
