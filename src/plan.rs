@@ -147,7 +147,8 @@ fn read_installment(o: &Obj, product: &Product) -> Result<Decimal> {
     Ok(amount)
 }
 
-/// Checks an installment against the product's minimum, maximum and step.
+/// Checks an installment against the product's minimum, maximum (or the
+/// catalog's plausible maximum, whichever is lower) and step.
 ///
 /// # Errors
 /// `BELOW_MINIMUM`, `ABOVE_MAXIMUM` or `NOT_A_STEP_MULTIPLE` at `path`.
@@ -160,7 +161,7 @@ pub fn check_installment(amount: Decimal, product: &Product, path: &str) -> Resu
             format!("the installment must be at least {}", crate::money::plain(limits.min.max(limits.step))),
         ));
     }
-    if let Some(max) = limits.max {
+    if let Some(max) = limits.upper() {
         if amount > max {
             return Err(Error::new(
                 ErrorCode::AboveMaximum,

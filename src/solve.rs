@@ -27,14 +27,15 @@ pub struct Solution {
 /// # Errors
 /// Product and plan errors as for `calculate` (the plan's own installment is
 /// not read); `INVALID_VALUE` at `plan.events` for events with an `amount`;
-/// `INVALID_DECIMAL` at `targetPayout`; `TARGET_UNREACHABLE` when no
-/// installment up to the product's maximum (or the largest computable one)
+/// `INVALID_DECIMAL` at `targetPayout`, `INVALID_VALUE` there for a target
+/// of 0 or less; `TARGET_UNREACHABLE` when no installment up to the
+/// product's maximum or plausible maximum (or the largest computable one)
 /// reaches it.
 pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> Result<Solution> {
     let product = parse_product(product)?;
     let limits = product.installment;
     let lowest_k = div(limits.min.max(limits.step), limits.step)?.ceil();
-    let highest_k = match limits.max {
+    let highest_k = match limits.upper() {
         Some(m) => Some(div(m, limits.step)?.floor()),
         None => None,
     };
@@ -47,6 +48,9 @@ pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> Resul
         ));
     }
     let target = decimal_value(target, "targetPayout")?;
+    if target <= Decimal::ZERO {
+        return Err(Error::new(ErrorCode::InvalidValue, "targetPayout", "the target payout must be above 0"));
+    }
     let unreachable = || {
         Error::new(
             ErrorCode::TargetUnreachable,

@@ -71,7 +71,8 @@ export interface Product {
   terms: Term[];
   ratesEffective?: IsoDate | null;
   demandRate: Decimal;
-  installment?: { min?: Decimal; max?: Decimal | null; step?: Decimal };
+  /** `plausibleMax`: the largest installment a quote accepts (a catalog's guard against typing slips; not a product rule). */
+  installment?: { min?: Decimal; max?: Decimal | null; step?: Decimal; plausibleMax?: Decimal | null };
   interest?: Interest;
   rounding?: { scale?: number; mode?: RoundingMode; payoutScale?: number | null };
   missed?: {

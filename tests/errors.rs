@@ -108,9 +108,34 @@ fn early_not_allowed_comes_after_the_events() {
 
 #[test]
 fn overflow_instead_of_a_wrong_number() {
-    expect(std(), plan("2025-01-15", 12, "1000000000000000000000000000000", None), "OVERFLOW", "plan.installment");
-    let e = savings_plan::contract::calculate(&std(), &plan("2025-01-15", 60, "9999999999999999999999999999", None)).unwrap_err();
+    let unbounded = with(std(), json!({ "installment": { "plausibleMax": null } }));
+    expect(unbounded.clone(), plan("2025-01-15", 12, "1000000000000000000000000000000", None), "OVERFLOW", "plan.installment");
+    let e = savings_plan::contract::calculate(&unbounded, &plan("2025-01-15", 60, "9999999999999999999999999999", None)).unwrap_err();
     assert_eq!(e.code.as_str(), "OVERFLOW");
+}
+
+#[test]
+fn plausible_max_refuses_a_typing_slip() {
+    // The built-in Chinese product has no maximum of its own, but its catalog entry caps quotes at 1,000,000.
+    expect(std(), plan("2025-01-15", 12, "999999999999", None), "ABOVE_MAXIMUM", "plan.installment");
+    assert!(savings_plan::contract::calculate(&std(), &plan("2025-01-15", 12, "1000000", None)).is_ok());
+    // The lower of the product's maximum and the plausible maximum applies.
+    let capped = with(product("uk-regular-saver"), json!({ "installment": { "plausibleMax": "200" } }));
+    expect(capped, plan("2025-01-15", 12, "250", None), "ABOVE_MAXIMUM", "plan.installment");
+    // A plausible maximum below the minimum is a product problem.
+    let bad = with(std(), json!({ "installment": { "plausibleMax": "1" } }));
+    expect(bad, plan("2025-01-15", 12, "1000", None), "INVALID_VALUE", "product.installment.plausibleMax");
+    // The solver stops at it.
+    let e = savings_plan::contract::solve_installment(&std(), &plan("2025-01-15", 12, "5", None), &json!("100000000")).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("TARGET_UNREACHABLE", "targetPayout"));
+}
+
+#[test]
+fn target_must_be_above_zero() {
+    for bad in ["-5", "0"] {
+        let e = savings_plan::contract::solve_installment(&std(), &plan("2025-01-15", 12, "5", None), &json!(bad)).unwrap_err();
+        assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_VALUE", "targetPayout"), "{bad}");
+    }
 }
 
 #[test]

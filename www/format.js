@@ -66,3 +66,12 @@ export function currencySymbol(currency, locale) {
   const f = cached(`s|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
   return f.formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
 }
+
+/** Builds the formatters a first result needs (the locale's number and date data), before there is a result. */
+export function warmFormats(locale, isoDate, currency = 'CNY') {
+  money('1.00', currency, locale);
+  money('1', currency, locale);
+  number('1.00', locale);
+  date(isoDate, locale);
+  currencySymbol(currency, locale);
+}

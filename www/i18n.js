@@ -1,10 +1,18 @@
-// Languages: zh-CN (default), en, en-IN. Texts are ES modules, so no import
-// attributes or fetches are needed; missing keys fall back to English.
-import en from './locales/en.js';
-import zhCN from './locales/zh-CN.js';
-import enIN from './locales/en-IN.js';
+// Languages: zh-CN (default), en, en-IN. Texts are ES modules loaded when a
+// language is first used (a Chinese page never downloads the English texts);
+// en-IN holds only what differs from en, so it loads en too.
 
-const TEXTS = { 'zh-CN': zhCN, en, 'en-IN': enIN };
+const LOADERS = {
+  'zh-CN': () => import('./locales/zh-CN.js'),
+  en: () => import('./locales/en.js'),
+  'en-IN': () => import('./locales/en-IN.js'),
+};
+const FALLBACK = { 'en-IN': 'en' };
+const TEXTS = {};
+const loading = {};
+// Shown before any texts have arrived.
+const LOADING = { 'zh-CN': '正在加载计算器…', en: 'Loading the calculator…', 'en-IN': 'Loading the calculator…' };
+
 export const LANGUAGES = [
   { tag: 'zh-CN', name: '简体中文' },
   { tag: 'en', name: 'English' },
@@ -14,7 +22,7 @@ export const LANGUAGES = [
 /** The supported language nearest to a BCP 47 tag. */
 export function resolveLang(tag) {
   if (!tag) return 'zh-CN';
-  if (TEXTS[tag]) return tag;
+  if (LOADERS[tag]) return tag;
   const lower = String(tag).toLowerCase();
   if (lower === 'en-in' || lower.endsWith('-in')) return 'en-IN';
   if (lower.startsWith('zh')) return 'zh-CN';
@@ -22,11 +30,29 @@ export function resolveLang(tag) {
   return 'zh-CN';
 }
 
+/** Loads a language's texts (and the language it falls back to); resolves when translator(lang) is complete. */
+export function loadTexts(lang) {
+  const l = resolveLang(lang);
+  loading[l] ??= Promise.all([
+    LOADERS[l]().then((m) => { TEXTS[l] = m.default; }),
+    FALLBACK[l] ? loadTexts(FALLBACK[l]) : null,
+  ]);
+  return loading[l];
+}
+
+/** True when translator(lang) has its texts. */
+export function textsReady(lang) {
+  const l = resolveLang(lang);
+  return Boolean(TEXTS[l]) && (!FALLBACK[l] || Boolean(TEXTS[FALLBACK[l]]));
+}
+
 /** A translate function for one language: t('key', { name: value }). */
 export function translator(lang) {
-  const texts = TEXTS[resolveLang(lang)];
+  const l = resolveLang(lang);
+  const texts = TEXTS[l] ?? {};
+  const fallback = TEXTS[FALLBACK[l]] ?? {};
   return (key, vars) => {
-    const text = texts[key] ?? en[key] ?? key;
+    const text = texts[key] ?? fallback[key] ?? (key === 'loading' ? LOADING[l] : key);
     return vars ? text.replace(/\{(\w+)\}/g, (_, k) => (vars[k] ?? '')) : text;
   };
 }
@@ -53,11 +79,11 @@ export function productNote(product, lang) {
   return '';
 }
 
-/** A term in words: "1 year (12 months)" / "1年（12个月）". */
+/** A term in words: "1 year (12 months)" / "1 年（12 个月）"; "9 months" when not whole years. */
 export function termText(months, t) {
   const m = Number(months);
-  const years = m % 12 === 0 ? (m === 12 ? t('year') : t('years', { n: m / 12 })) : t('months', { n: m });
-  return t('termOption', { years, months: m });
+  if (m % 12 !== 0) return t('months', { n: m });
+  return t('termOption', { years: m === 12 ? t('year') : t('years', { n: m / 12 }), months: m });
 }
 
 /** A product's text field (a string or { lang: text }) in a language, or ''. */

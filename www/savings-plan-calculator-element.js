@@ -8,31 +8,24 @@
 // `disclaimer` slots, the parts `headline`, `comparison`, `form`, `quote`;
 // the teller view only when the host asks for it; share links that restore
 // the scenario inside the host's page (`share-url`).
+//
+// The first figure comes first: only the modules of the first screen (header,
+// plan form, headline, comparison) load with the element; every other panel's
+// code loads when that panel is first shown, after the first figure is painted.
 import { loadEngine, WASM_URL } from './engine.js';
 import { h } from './dom.js';
-import { resolveLang, translator, productName, rateLabel } from './i18n.js';
-import { scheduleCsv, comparisonCsv, download } from './csv.js';
-import { decodeState, stateUrl } from './url-state.js';
-import { clearFieldErrors, showFieldError, planFieldId, errorText } from './panels/field.js';
+import { resolveLang, translator, productName, rateLabel, loadTexts, textsReady } from './i18n.js';
+import { normaliseAmount } from './input.js';
+import { rateText } from './rate-input.js';
+import { quoteNumber, validUntil, validDays } from './quote-meta.js';
+import { warmFormats } from './format.js';
+import { clearFieldErrors, showFieldError, planFieldId, errorText, fieldLabel } from './panels/field.js';
+import { fold, openFold, details } from './panels/fold.js';
 import * as header from './panels/header.js';
 import * as notices from './panels/notices.js';
-import * as quote from './panels/quote.js';
 import * as planForm from './panels/plan-form.js';
 import * as headline from './panels/headline.js';
 import * as comparison from './panels/comparison.js';
-import * as chart from './panels/chart.js';
-import * as advice from './panels/advice.js';
-import * as whatIf from './panels/what-if.js';
-import * as solve from './panels/solve.js';
-import * as explain from './panels/explain.js';
-import * as schedule from './panels/schedule.js';
-import * as configurator from './panels/configurator.js';
-import * as disclosure from './panels/disclosure.js';
-import { quoteComparison } from './quote-compare.js';
-import { quoteNumber, validUntil, validDays } from './quote-meta.js';
-import { printQuote, offerQuote } from './print-quote.js';
-import { rateText } from './rate-input.js';
-import { shell as statementShell } from './panels/statement-shell.js';
 
 const MODES = ['saver', 'teller', 'compact'];
 const THEMES = ['light', 'dark', 'auto'];
@@ -46,6 +39,40 @@ const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 const engineReady = globalThis.document ? loadEngine() : null;
 engineReady?.catch(() => {}); // a failure is shown by each instance (see #load)
 const HTMLElementBase = globalThis.HTMLElement ?? class {};
+
+// Modules loaded when first needed, once for every instance on the page.
+const LATER = {
+  chart: () => import('./panels/chart.js'),
+  advice: () => import('./panels/advice.js'),
+  whatIf: () => import('./panels/what-if.js'),
+  solve: () => import('./panels/solve.js'),
+  explain: () => import('./panels/explain.js'),
+  schedule: () => import('./panels/schedule.js'),
+  config: () => import('./panels/configurator.js'),
+  quote: () => import('./panels/quote.js'),
+  quoteCompare: () => import('./quote-compare.js'),
+  printQuote: () => import('./print-quote.js'),
+  disclosure: () => import('./panels/disclosure.js'),
+  csv: () => import('./csv.js'),
+  statementShell: () => import('./panels/statement-shell.js'),
+  urlState: () => import('./url-state.js'),
+};
+const modules = {};
+const pending = {};
+function later(name) {
+  pending[name] ??= LATER[name]().then((m) => { modules[name] = m; return m; });
+  return pending[name];
+}
+
+// The long sections: folded by default where the component is phone-wide.
+const FOLDS = {
+  chart: { id: 'balance', className: 'chart-section', title: 'chartHeading' },
+  whatIf: { id: 'whatif', className: 'whatif', title: 'whatIfHeading' },
+  explain: { id: 'explain', className: 'explain-section', title: 'explainHeading' },
+  schedule: { id: 'schedule', className: 'schedule', title: 'scheduleHeading' },
+};
+const PHONE_WIDTH = 640; // px of the component, not of the viewport (40em at the component's 16px)
+const ANNOUNCE_DELAY = 300; // ms: one announcement when typing pauses, not one per keystroke
 
 function localToday() {
   const now = new Date();
@@ -82,7 +109,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #catalogError = null;
   #catalogProblems = []; // [{ index, id, problems: [{ code, path, message }] }]: products left out of the catalog
   #catalogData = null;   // the catalog given as data (property catalogData, or products as objects)
+  #linkNotice = null;    // { kept: [part…] } after a share link that could not be read whole
   #problems = [];
+  #planError = null;     // the main result's error, shown at its field
   #hostMode = null;      // the view the host asked for; only the host can ask for the teller's
   #settingMode = false;  // true while the component itself (view switcher, link) sets `mode`
   #linkRead = false;
@@ -181,6 +210,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   connectedCallback() {
+    addEventListener('beforeprint', this.#beforePrint);
     if (this.#booted) return;
     this.#booted = true;
     // Properties a host set before this element was defined are own data
@@ -202,7 +232,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   disconnectedCallback() {
-    offerQuote(this, false);
+    removeEventListener('beforeprint', this.#beforePrint);
+    modules.printQuote?.offerQuote(this, false);
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -227,11 +258,21 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   async #load() {
     const token = ++this.#loadToken;
+    // Engine, texts, catalog and link reader all arrive at once; the header
+    // is drawn as soon as the texts are here, while the engine still downloads.
+    const linked = !this.#linkRead && /[?&]s=/.test(location.search);
+    // The link reader only when the address holds a link; `url-state` writes the address later.
+    const urlState = linked ? later('urlState').catch(() => null) : null;
+    const catalogText = this.#catalogData == null && this.catalog ? this.#fetchCatalog(this.catalog) : null;
+    const texts = loadTexts(this.language).then(() => { if (!this.#engine && token === this.#loadToken) this.#renderShell(); });
     try {
-      this.#engine ??= await loadEngine(); // the load started with the module, or a new try after a failure
+      // The load started with the module, or a new try after a failure.
+      const [engine] = await Promise.all([loadEngine(), texts, urlState]);
+      this.#engine ??= engine;
       performance.mark('spc-engine-ready');
     } catch (e) {
       if (token !== this.#loadToken) return;
+      await loadTexts(this.language).catch(() => {});
       this.#fail({ code: 'LOAD_FAILED', path: 'engine', kind: 'engine', url: WASM_URL, reason: String(e?.message ?? e) });
       return;
     }
@@ -240,9 +281,11 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     let list;
     if (this.#catalogData != null) {
       list = this.#acceptCatalog(this.#catalogData);
-    } else if (this.catalog) {
-      list = await this.#fetchCatalog(this.catalog);
+    } else if (catalogText) {
+      const got = await catalogText;
       if (token !== this.#loadToken) return;
+      if (got.ok) list = this.#acceptCatalog(got.text);
+      else this.#catalogError = { code: 'LOAD_FAILED', path: 'catalog', kind: 'catalog', url: got.href, reason: got.reason };
     } else {
       list = this.#engine.catalog();
     }
@@ -260,24 +303,26 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#chosen = this.#products[0]?.id ?? null;
     this.#compareIds = wanted.slice(1).filter((id) => this.#products.some((p) => p.id === id));
     this.#plan = null;
-    if (!this.#linkRead) { this.#linkRead = true; this.#applyLinkState(); }
+    if (!this.#linkRead) {
+      this.#linkRead = true;
+      const reader = linked ? await urlState : null;
+      if (reader) this.#applyLinkState(reader);
+    }
     this.#applyPlanAttribute();
     this.#render();
     this.#emitNotices();
   }
 
+  /** The catalog's text, fetched while the engine loads: { ok, text } or { ok: false, href, reason }. */
   async #fetchCatalog(url) {
-    let text;
     const href = new URL(url, document.baseURI).href;
     try {
       const res = await fetch(href, { credentials: 'omit' });
       if (!res.ok) throw new Error(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
-      text = await res.text();
+      return { ok: true, text: await res.text() };
     } catch (e) {
-      this.#catalogError = { code: 'LOAD_FAILED', path: 'catalog', kind: 'catalog', url: href, reason: String(e?.message ?? e) };
-      return null;
+      return { ok: false, href, reason: String(e?.message ?? e) };
     }
-    return this.#acceptCatalog(text);
   }
 
   /**
@@ -342,29 +387,49 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
    * by the instance it names (its id; a link without one, by every instance).
    * A link cannot open the teller's view, nor carry a teller's rate, unless
    * the host asked for the teller's view; it cannot change a product where
-   * the host hid the configurator.
+   * the host hid the configurator. Each part is taken on its own, so a link
+   * cut short or edited keeps every part that can still be read; the notice
+   * says which parts were restored when it was not whole.
    */
-  #applyLinkState() {
-    const st = decodeState(location.href);
-    if (!st || (st.id != null && st.id !== this.id)) return;
+  #applyLinkState(urlState) {
+    const decoded = urlState.readLink(location.href);
+    if (!decoded) return;
+    const { state: st, complete } = decoded;
+    if (st.id != null && st.id !== this.id) return;
     const teller = this.#tellerAllowed;
-    if (st.product && typeof st.product === 'object' && typeof st.product.id === 'string' && !this.#hidden.has('configurator')) {
+    const kept = [];
+    const isText = (v) => typeof v === 'string';
+    if (st.product && typeof st.product === 'object' && isText(st.product.id) && !this.#hidden.has('configurator')) {
       const r = this.#engine.validateProduct(st.product);
       if (r.ok && r.value.length === 0) {
         const i = this.#products.findIndex((p) => p.id === st.product.id);
         if (i >= 0) this.#products[i] = st.product; else this.#products.unshift(st.product);
+        kept.push('product');
       }
     }
-    if (typeof st.chosen === 'string' && this.#products.some((p) => p.id === st.chosen)) this.#chosen = st.chosen;
-    if (st.plan && typeof st.plan === 'object') this.#plan = teller ? st.plan : { ...st.plan, rate: null };
-    if (typeof st.target === 'string') this.#target = st.target;
-    if (typeof st.lang === 'string' && !this.hasAttribute('lang')) this.setAttribute('lang', resolveLang(st.lang));
-    if (MODES.includes(st.mode) && st.mode !== 'teller' && !this.hasAttribute('mode')) this.#setMode(st.mode);
+    if (isText(st.chosen) && this.#products.some((p) => p.id === st.chosen)) { this.#chosen = st.chosen; kept.push('chosen'); }
+    if (st.plan && typeof st.plan === 'object' && !Array.isArray(st.plan)) {
+      const plan = this.#defaultPlan();
+      const ok = {
+        start: isText, installment: isText, withdrawOn: (v) => v === null || isText(v), rate: (v) => v === null || (teller && isText(v)),
+        inflation: (v) => v === null || isText(v), months: (v) => Number.isInteger(v) && v > 0,
+        events: (v) => Array.isArray(v) && v.every((e) => e && typeof e === 'object' && Number.isInteger(e.n)),
+      };
+      for (const [key, valid] of Object.entries(ok)) {
+        if (key in st.plan && valid(st.plan[key])) { plan[key] = st.plan[key]; kept.push(key); }
+      }
+      this.#plan = plan;
+    }
+    if (isText(st.target)) { this.#target = st.target; kept.push('target'); }
+    if (isText(st.lang) && !this.hasAttribute('lang')) { this.setAttribute('lang', resolveLang(st.lang)); kept.push('lang'); }
+    if (MODES.includes(st.mode) && st.mode !== 'teller' && !this.hasAttribute('mode')) { this.#setMode(st.mode); kept.push('mode'); }
+    this.#linkNotice = complete ? null : { kept };
   }
 
   #applyPlanAttribute() {
     const p = this.plan;
     if (p && typeof p === 'object') this.#plan = { ...this.#defaultPlan(), ...p };
+    if (this.#plan && !Array.isArray(this.#plan.events)) this.#plan.events = [];
   }
 
   get #product() {
@@ -392,6 +457,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   // ---------- rendering: the panels, each in its own slot ----------
 
   #ui = {};
+  #folds = null;        // fold name → open?
   #configOpen = false;
   #configStatus = null;
   #explainIndex = 0;
@@ -406,8 +472,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   #render() {
-    performance.mark('spc-render');
     const lang = this.language;
+    if (!textsReady(lang)) { loadTexts(lang).then(() => this.#render()); return; }
+    performance.mark('spc-render');
     const mode = this.mode;
     const t = translator(lang);
     const focusId = this.shadowRoot.activeElement?.id;
@@ -415,7 +482,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const hidden = this.#hidden;
     const slot = (name, part) => h('div', { class: `slot slot-${name}`, part });
     const root = h('div', { class: 'spc', 'data-mode': mode, 'data-hide': [...hidden].join(' ') || null, lang });
-    const ui = this.#ui = { live: h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true', id: 'live' }) };
+    const ui = this.#ui = { live: h('p', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true', id: 'live' }), folds: {} };
     root.append(ui.live);
 
     ui.header = slot('header');
@@ -425,7 +492,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       onShare: () => this.#share(),
     }));
     ui.notices = slot('notices');
-    notices.render(ui.notices, { error: this.#catalogError, problems: this.#catalogProblems }, this.#opts({
+    notices.render(ui.notices, { error: this.#catalogError, problems: this.#catalogProblems, link: this.#linkNotice }, this.#opts({
       onRetry: () => this.#load(),
     }));
     root.append(ui.header, ui.notices);
@@ -434,28 +501,74 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       return;
     }
     this.#plan ??= this.#defaultPlan(product);
-    offerQuote(this, mode === 'teller');
+    // The teller's quote prints alone: print-quote.js (teller code) is loaded in teller mode only.
+    if (mode === 'teller') later('printQuote').then((m) => m.offerQuote(this, this.mode === 'teller'));
+    else modules.printQuote?.offerQuote(this, false);
+    // Long sections start folded where the component is phone-wide (its own width, not the screen's).
+    if (!this.#folds) {
+      const width = this.getBoundingClientRect().width;
+      const open = !(width > 0 && width < PHONE_WIDTH);
+      this.#folds = Object.fromEntries(Object.keys(FOLDS).map((k) => [k, open]));
+    }
 
     ui.quote = slot('quote', 'quote');
-    ui.plan = slot('plan', 'form');
     ui.headline = slot('headline', 'headline');
+    ui.plan = slot('plan', 'form');
     ui.compare = slot('compare', 'comparison');
+    // The answer first: on a phone the headline is on the first screen, above the form.
     // The host's own content: a call to action under the headline, a disclaimer under the results.
     root.append(ui.quote,
-      h('div', { class: 'top' }, ui.plan, h('div', { class: 'result' }, ui.headline, h('slot', { name: 'call-to-action' }))),
+      h('div', { class: 'top' }, h('div', { class: 'result' }, ui.headline, h('slot', { name: 'call-to-action' })), ui.plan),
       ui.compare, h('slot', { name: 'disclaimer' }));
     if (mode !== 'compact') {
-      for (const [name, token] of PANELS) if (!hidden.has(token)) root.append(ui[name] = slot(name));
+      for (const [name, token] of PANELS) {
+        if (hidden.has(token)) continue;
+        const outer = slot(name);
+        root.append(outer);
+        ui.folds[name] = outer;
+        if (FOLDS[name]) {
+          const f = FOLDS[name];
+          ui[name] = fold(outer, { ...f, title: t(f.title), open: this.#folds[name], onToggle: (open) => {
+            this.#folds[name] = open;
+            if (open) this.#draw(name);
+          } });
+        } else if (name === 'config') {
+          ui.config = details(outer, { id: 'config', className: 'config', title: t('configHeading'), open: this.#configOpen, onToggle: (open) => {
+            this.#configOpen = open;
+            if (open) this.#draw('config');
+          } });
+        } else {
+          ui[name] = outer;
+        }
+      }
     }
     ui.disclosure = slot('disclosure');
     root.append(ui.disclosure);
+    // Outside the teller's view there is no quote, only its `quote-header` slot
+    // (the component has the same slots in every view; nothing of it shows).
+    if (mode !== 'teller') ui.quote.append(h('article', { class: 'quote-doc', id: 'quote-doc' }, h('slot', { name: 'quote-header' })));
     this.#renderPlanForm();
-    disclosure.render(ui.disclosure, { product, builtIn: this.#builtIn }, this.#opts());
     this.#mount.replaceChildren(root);
-    if (ui.config) this.#renderConfig();
     if (ui.statement) this.#renderStatement();
     this.#compute();
     if (focusId) this.shadowRoot.getElementById(focusId)?.focus({ preventScroll: true });
+  }
+
+  /** Before the engine has arrived: the header and a loading line (drawn while the .wasm still downloads). */
+  #renderShell() {
+    const lang = this.language;
+    const mode = this.mode;
+    const head = h('div', { class: 'slot slot-header' });
+    header.render(head, { lang, mode, modes: this.#modes, hide: this.#hidden }, this.#opts({
+      onLang: (l) => this.setAttribute('lang', l),
+      onMode: (m) => this.#setMode(m),
+      onShare: () => {},
+    }));
+    this.#mount.replaceChildren(h('div', { class: 'spc', 'data-mode': mode, 'data-hide': [...this.#hidden].join(' ') || null, lang, 'aria-busy': 'true' },
+      head, h('p', { class: 'loading' }, translator(lang)('loading'))));
+    // The number and date formats the first figure will use take a while to
+    // set up the first time: do it now, while the engine is still on its way.
+    warmFormats(lang, this.today);
   }
 
   #renderPlanForm() {
@@ -465,16 +578,20 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }));
   }
 
-  /** A plan field as typed: into the plan, then recompute (or re-render where the form itself changes). */
+  /**
+   * A plan field as typed: read as people type numbers ("1,000", "１０００",
+   * "1万", "1.1%"), into the plan, then recompute (or re-render where the
+   * form itself changes).
+   */
   #planInput(name, value) {
     const plan = this.#plan;
-    if (name === 'installment') plan.installment = value.trim();
+    if (name === 'installment') plan.installment = normaliseAmount(value);
     else if (name === 'rate') plan.rate = rateText(value);
-    else if (name === 'inflation') plan.inflation = value.trim() || null;
+    else if (name === 'inflation') plan.inflation = rateText(value);
     else if (name === 'start') { plan.start = value; plan.events = []; }
     else if (name === 'months') { plan.months = Number(value); plan.events = []; this.#render(); return; }
     this.#compute();
-    if (name === 'start') this.#renderWhatIf();
+    if (name === 'start') this.#draw('whatIf');
   }
 
   #chooseProduct(id) {
@@ -492,6 +609,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #setWithdraw(value) {
     this.#plan.withdrawOn = value;
     this.#compute();
+    this.#draw('whatIf');
   }
 
   /** Installment n: on time → missed → paid late (on the next due date) → on time. */
@@ -499,7 +617,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const plan = this.#plan;
     const months = Number(plan.months);
     const canMakeUp = this.#product?.missed?.makeUpWithinMonths !== 0 && n < months;
-    const status = whatIf.statusOf(plan, n);
+    const ev = plan.events.find((e) => e.n === n);
+    const status = ev?.missed ? 'missed' : ev?.paidOn ? 'late' : 'paid';
     const nextDue = this.#dues?.due[n];
     const events = plan.events.filter((e) => e.n !== n);
     if (status === 'paid') events.push({ n, missed: true });
@@ -507,7 +626,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     events.sort((a, b) => a.n - b.n);
     plan.events = events;
     this.#compute();
-    this.#renderWhatIf();
+    this.#draw('whatIf');
   }
 
   // ---------- computing ----------
@@ -569,15 +688,23 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     // The product itself first: its problems go to the configurator.
     const check = this.#engine.validateProduct(product);
     this.#problems = check.ok ? check.value : [check.error];
-    if (ui.config) this.#renderConfig();
     const plan = this.#planForEngine();
     for (const name of ['plan', 'whatIf', 'solve']) if (ui[name]) clearFieldErrors(ui[name]);
+    this.#planError = null;
     if (this.#problems.length) {
       headline.render(ui.headline, { product, problems: this.#problems }, opts);
       comparison.render(ui.compare, { product, entries: [] }, this.#compareOpts());
+      this.#announce(opts.t('fixProduct'));
       this.#emitError(this.#problems[0]);
+      // A saver must see what to fix: the product settings open.
+      if (ui.config && !this.#configOpen) {
+        this.#configOpen = true;
+        ui.config.parentElement.open = true;
+      }
+      this.#draw('config');
       return;
     }
+    if (this.#configOpen) this.#draw('config');
 
     const variants = this.#variants(product);
     const out = this.#engine.compare(variants.map((v) => v.product), plan);
@@ -586,21 +713,22 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#entries = variants.map((v, i) => ({ label: v.label, chosen: v.chosen, result: results[i]?.error ? null : results[i], error: results[i]?.error ?? null }));
     const main = this.#entries[0];
 
-    headline.render(ui.headline, { product, result: main.result, error: main.error }, opts);
+    headline.render(ui.headline, { product, plan, result: main.result, error: main.error }, this.#opts({ onHow: ui.folds.explain ? () => this.#showExplain() : null }));
     if (main.error) {
-      const id = planFieldId(main.error.path);
-      showFieldError(this.shadowRoot, id, errorText(main.error, product, opts), opts);
+      this.#planError = main.error;
+      this.#showPlanError();
       this.#emitError(main.error);
     } else {
       this.#announce(headline.announcement({ product, result: main.result }, opts));
     }
     comparison.render(ui.compare, { product, entries: this.#entries }, this.#compareOpts());
-    // The panels below the comparison follow in the next animation frame,
-    // which still runs before that frame is painted.
+    // The panels below the comparison follow: the first time after the first
+    // figure is painted, then in the next animation frame (before it paints).
     this.#detailsFor = { result: main.result, plan };
     if (!this.#detailsPending) {
       this.#detailsPending = true;
-      requestAnimationFrame(() => this.#renderDetails());
+      if (this.#firstResult) requestAnimationFrame(() => this.#renderDetails());
+      else requestAnimationFrame(() => setTimeout(() => this.#renderDetails(), 0));
     }
     this.#saveUrl();
     performance.mark('spc-compute-end');
@@ -620,39 +748,76 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
   }
 
+  /** The main result's error at its own field (opening its fold), and in the live region with the field's name. */
+  #showPlanError() {
+    const error = this.#planError;
+    if (!error) return;
+    const opts = this.#opts();
+    const id = planFieldId(error.path);
+    const text = errorText(error, this.#product, opts);
+    const inFold = Object.keys(FOLDS).find((name) => this.#ui[name]?.querySelector(`#${CSS.escape(id)}`) || (name === 'whatIf' && ['withdrawOn', 'grid'].includes(id)));
+    if (inFold && !this.#folds[inFold]) openFold(this.#ui.folds[inFold]);
+    showFieldError(this.shadowRoot, id, text, opts);
+    const label = fieldLabel(this.shadowRoot, id);
+    this.#announce(label ? opts.t('errorAnnounce', { field: label, message: text }) : `${opts.t('errorPrefix')} ${text}`);
+  }
+
   #compareOpts() {
-    return this.#opts({ onDownload: () => download('comparison.csv', comparisonCsv(this.#entries, translator(this.language))) });
+    return this.#opts({ onDownload: () => later('csv').then((csv) => csv.download('comparison.csv', csv.comparisonCsv(this.#entries, translator(this.language)))) });
   }
 
-  #announce(sentence) {
-    if (sentence === this.#announced) return;
-    this.#announced = sentence;
-    this.#ui.live.textContent = sentence;
-  }
-
+  // One live region, one message per change: the new figure, or the error
+  // that replaced it (never a stale figure beside an error).
   #announced = '';
+  #announceTimer = 0;
+  #announce(sentence) {
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      if (sentence === this.#announced || !this.#ui.live) return;
+      this.#announced = sentence;
+      this.#ui.live.textContent = sentence;
+    }, ANNOUNCE_DELAY);
+  }
 
   #renderDetails() {
     this.#detailsPending = false;
-    const d = this.#detailsFor;
-    if (!d) return;
+    if (!this.#detailsFor) return;
+    for (const name of ['advice', 'quote', 'chart', 'whatIf', 'solve', 'explain', 'schedule', 'disclosure']) this.#draw(name);
+  }
+
+  /** Draws one panel below the first screen, loading its code the first time (a folded panel waits until opened). */
+  #draw(name) {
     const ui = this.#ui;
-    const product = this.#product;
+    const teller = this.mode === 'teller';
+    if (!ui[name] || (!this.#detailsFor && name !== 'config')) return;
+    if (FOLDS[name] && !this.#folds[name] && !(teller && name === 'schedule')) return;
+    if (name === 'config' && !this.#configOpen) return;
+    if (name === 'quote' && !teller) return;
+    const m = modules[name];
+    const needs = name === 'quote' ? ['quote', 'quoteCompare', 'printQuote'] : [name];
+    if (needs.some((n) => !modules[n])) {
+      const slot = ui[name];
+      Promise.all(needs.map(later)).then(() => { if (this.#ui[name] === slot) this.#draw(name); });
+      return;
+    }
     const opts = this.#opts();
-    this.#adviceData = this.mode === 'compact' ? null : this.#advise(d.plan);
-    this.#renderQuote();
-    if (this.mode === 'compact') return;
-    if (ui.chart) chart.render(ui.chart, { entries: this.#entries }, opts);
-    this.#renderAdvice();
-    this.#renderWhatIf();
-    this.#renderExplain();
-    if (ui.schedule) schedule.render(ui.schedule, { result: d.result }, this.#opts({
-      onDownload: () => {
-        const main = this.#entries[0];
-        if (main?.result) download(`schedule-${this.#product.id}.csv`, scheduleCsv(main.result, translator(this.language)));
-      },
-    }));
-    this.#solve();
+    const product = this.#product;
+    const result = this.#detailsFor?.result ?? null;
+    if (name === 'quote') this.#renderQuote(m);
+    else if (name === 'disclosure') m.render(ui.disclosure, { product, builtIn: this.#builtIn }, opts);
+    else if (name === 'chart') m.render(ui.chart, { entries: this.#entries }, opts);
+    else if (name === 'advice') this.#renderAdvice(m);
+    else if (name === 'whatIf') this.#renderWhatIf(m);
+    else if (name === 'solve') this.#solve(m);
+    else if (name === 'explain') this.#renderExplain(m);
+    else if (name === 'schedule') {
+      m.render(ui.schedule, { result }, this.#opts({
+        onDownload: () => {
+          const main = this.#entries[0];
+          if (main?.result) later('csv').then((csv) => csv.download(`schedule-${this.#product.id}.csv`, csv.scheduleCsv(main.result, translator(this.language))));
+        },
+      }));
+    } else if (name === 'config') this.#renderConfig(m);
   }
 
   /**
@@ -660,18 +825,18 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
    * compare, priced together by the engine; a new quote number whenever what
    * it quotes changes (not when only the customer's name is typed).
    */
-  #renderQuote() {
+  #renderQuote(quote = modules.quote) {
     const ui = this.#ui;
-    if (!ui.quote) return;
+    if (!ui.quote || !quote) return;
     const mode = this.mode;
-    if (mode !== 'teller') { quote.renderIdle(ui.quote); return; }
+    if (mode !== 'teller') return;
     const product = this.#product;
     const plan = this.#planForEngine();
     const variants = this.#variants(product);
     const items = [variants[0], ...this.#compareIds.filter((id) => id !== product.id)
       .map((id) => variants.find((v) => v.product.id === id)).filter(Boolean)];
     const main = this.#entries[0];
-    const comparison = main?.result ? quoteComparison(this.#engine, items, plan) : null;
+    const comparison = main?.result ? modules.quoteCompare.quoteComparison(this.#engine, items, plan) : null;
     const today = this.today;
     const key = JSON.stringify([product, plan, items.map((i) => i.product.id), today]);
     if (key !== this.#quoteKey) {
@@ -684,7 +849,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       validUntil: validUntil(today, this.quoteValidDays), number: this.#quoteNumber, customer: this.#customer,
       builtIn: this.#builtIn, rateLabel: rateLabel(product, this.language, t),
       // Issue 14's hook: the advice joins the printed comparison when the saver used it.
-      extra: this.#adviceData?.entries ? advice.quoteBlock(this.#adviceData, this.#opts()) : null }, this.#opts({
+      extra: this.#adviceData?.entries && modules.advice ? modules.advice.quoteBlock(this.#adviceData, this.#opts()) : null }, this.#opts({
       onCustomer: (name) => { this.#customer = name; this.#renderQuote(); },
       onPrint: () => this.#print(),
     }));
@@ -695,17 +860,16 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #adviceState = { chance: 'none', percent: '', from: 1 };
   #adviceData = null;
 
-  /** The engine's advice for the compared products (null while the chance is none), and the teller's grid. */
-  #advise(plan) {
-    if (!this.#ui.advice || !this.#entries[0]?.result) return null;
+  /** The engine's advice for the compared products (no call while the chance is none), and the teller's grid. */
+  #advise(m, plan) {
     const product = this.#product;
     const months = Number(plan.months);
     const state = this.#adviceState;
     state.from = Math.min(Math.max(1, state.from), Math.max(1, months - 1));
-    const behaviour = advice.behaviourOf(state);
+    const behaviour = m.behaviourOf(state);
     const teller = this.mode === 'teller';
-    const data = { state, months, behaviour, product, teller, entries: null, error: null, grid: teller ? this.#grid(product, plan) : null };
-    if (!behaviour) return data;
+    const data = { state, months, behaviour, product, teller, entries: null, error: null, grid: teller ? this.#grid(m, product, plan) : null };
+    if (!behaviour || !this.#entries[0]?.result) return data;
     const variants = this.#variants(product);
     const out = this.#engine.advise(variants.map((v) => v.product), plan, behaviour);
     if (!out.ok) return { ...data, error: out.error };
@@ -717,10 +881,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   /** For banks: the quoted product's payouts over rates around the contract rate × its terms, one engine call. */
-  #grid(product, plan) {
+  #grid(m, product, plan) {
     const terms = (product.terms ?? []).map((x) => x.months);
     const rate = plan.rate ?? product.terms?.find((x) => x.months === Number(plan.months))?.rate;
-    const rates = advice.gridRates(rate);
+    const rates = m.gridRates(rate);
     if (!rates.length || !terms.length) return null;
     const plans = rates.flatMap((r) => terms.map((months) => ({ start: plan.start, months, installment: plan.installment, rate: r })));
     const out = this.#engine.payouts(product, plans);
@@ -729,38 +893,45 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     return { rates, terms, cells, rate, currency: product.currency, installment: plan.installment };
   }
 
-  #renderAdvice() {
+  #renderAdvice(m = modules.advice) {
     const slot = this.#ui.advice;
-    if (!slot) return;
-    const data = this.#adviceData ?? { state: this.#adviceState, months: Number(this.#plan.months), entries: null, product: this.#product };
-    advice.render(slot, data, this.#opts({
+    if (!slot || !m || !this.#detailsFor) return;
+    this.#adviceData = this.#advise(m, this.#planForEngine());
+    m.render(slot, this.#adviceData, this.#opts({
       onState: (partial) => {
         Object.assign(this.#adviceState, partial);
-        const d = this.#detailsFor;
-        this.#adviceData = d ? this.#advise(d.plan) : null;
         this.#renderAdvice();
-        this.#renderQuote();
+        if (this.mode === 'teller') this.#draw('quote');
       },
     }));
   }
 
   /** Prints the quote alone (print-quote.js hides the host page meanwhile). */
   #print() {
-    if (this.mode === 'teller') printQuote(this); else window.print();
+    if (this.mode === 'teller' && modules.printQuote) modules.printQuote.printQuote(this); else window.print();
+  }
+
+  /** "How we calculated" from the headline: open the explanation and go there. */
+  #showExplain() {
+    const outer = this.#ui.folds.explain;
+    if (!outer) return;
+    openFold(outer);
+    outer.scrollIntoView({ block: 'start' });
+    outer.querySelector('.fold-toggle')?.focus({ preventScroll: true });
   }
 
   /** Any row of the comparison can be explained, not only the chosen product. */
-  #renderExplain() {
-    if (!this.#ui.explain) return;
+  #renderExplain(m = modules.explain) {
+    if (!m) return;
     if (!this.#entries[this.#explainIndex]?.result) this.#explainIndex = 0;
-    explain.render(this.#ui.explain, { entries: this.#entries, index: this.#explainIndex }, this.#opts({
+    m.render(this.#ui.explain, { entries: this.#entries, index: this.#explainIndex }, this.#opts({
       onChoose: (i) => { this.#explainIndex = i; this.#renderExplain(); },
     }));
   }
 
-  #renderWhatIf() {
+  #renderWhatIf(m = modules.whatIf) {
     const ui = this.#ui;
-    if (!ui.whatIf) return;
+    if (!m || !ui.whatIf) return;
     const plan = this.#planForEngine();
     const main = this.#entries[0]?.result ?? null;
     let onTime = null;
@@ -768,29 +939,40 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       const r = this.#engine.calculate(this.#product, { ...plan, events: [], withdrawOn: null });
       if (r.ok) onTime = r.value;
     }
-    whatIf.render(ui.whatIf, { plan, dues: this.#dueDates(main), result: main, onTime, mode: this.mode }, this.#opts({
+    m.render(ui.whatIf, { plan, dues: this.#dueDates(main), result: main, onTime, mode: this.mode }, this.#opts({
       onCycle: (n) => this.#cycle(n),
-      onAllOnTime: () => { this.#plan.events = []; this.#compute(); this.#renderWhatIf(); },
+      onAllOnTime: () => { this.#plan.events = []; this.#compute(); this.#draw('whatIf'); },
       onWithdraw: (value) => this.#setWithdraw(value),
     }));
+    // Its fields were just drawn: an error that belongs there shows there.
+    if (this.#planError && ['withdrawOn', 'grid'].includes(planFieldId(this.#planError.path))) {
+      showFieldError(ui.whatIf, planFieldId(this.#planError.path), errorText(this.#planError, this.#product, this.#opts()), this.#opts());
+    }
   }
 
-  #solve() {
+  #solve(m = modules.solve) {
     const ui = this.#ui;
-    if (!ui.solve) return;
+    if (!m || !ui.solve) return;
     const product = this.#product;
     let solution = null;
     let error = null;
-    if (this.#target) {
+    const target = normaliseAmount(this.#target);
+    if (target) {
       const plan = this.#planForEngine();
       plan.events = plan.events.filter((e) => !e.amount);
-      const r = this.#engine.solveInstallment(product, plan, this.#target);
+      const r = this.#engine.solveInstallment(product, plan, target);
       if (r.ok) solution = r.value; else error = r.error;
     }
-    solve.render(ui.solve, { product, target: this.#target, solution, error }, this.#opts({
-      onTarget: (text) => { this.#target = text.trim(); this.#solve(); this.#saveUrl(); },
+    m.render(ui.solve, { product, target: this.#target, solution, error }, this.#opts({
+      onTarget: (text) => {
+        this.#target = text.trim();
+        const announce = this.#solve();
+        if (announce) this.#announce(announce);
+        this.#saveUrl();
+      },
       onUse: (installment) => { this.#plan.installment = installment; this.#renderPlanForm(); this.#compute(); },
     }));
+    return m.announcement?.({ product, solution, error }, this.#opts()) ?? null;
   }
 
   // ---------- check my statement ----------
@@ -801,15 +983,19 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   /**
    * The statement view reconciles against the chosen product; "show this
-   * plan" loads the plan it found. Folded, it is only a summary: its module
-   * is fetched the first time it is opened.
+   * plan" loads the plan it found. Folded, it is only a summary (drawn after
+   * the first figure): its module is fetched the first time it is opened.
    */
   #renderStatement() {
     const slot = this.#ui.statement;
     if (!slot) return;
     if (!this.#statementView) {
+      if (!modules.statementShell) {
+        later('statementShell').then(() => { if (this.#ui.statement === slot) this.#renderStatement(); });
+        return;
+      }
       if (!slot.firstChild) {
-        statementShell(slot, this.#statement, this.#opts({
+        modules.statementShell.shell(slot, this.#statement, this.#opts({
           onToggle: (open) => {
             this.#statement.open = open;
             if (open) this.#loadStatementView();
@@ -846,11 +1032,11 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   // ---------- configurator ----------
 
-  #renderConfig({ rebuild = false } = {}) {
+  #renderConfig(m = modules.config) {
+    if (!m) return;
     const status = this.#configStatus;
     this.#configStatus = null;
-    configurator.render(this.#ui.config, { product: this.#product, products: this.#products, problems: this.#problems, open: this.#configOpen, status, rebuild }, this.#opts({
-      onToggle: (open) => { this.#configOpen = open; },
+    m.render(this.#ui.config, { product: this.#product, products: this.#products, problems: this.#problems, status }, this.#opts({
       onEdit: () => {
         this.#compute();
         // The form follows names, limits and the bank's word for the teller's rate (cheap once built).
@@ -889,6 +1075,19 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#emitNotices();
   }
 
+  // ---------- printing ----------
+
+  // The schedule prints even where it is folded (its code arrives with the
+  // first fold opened or, for a teller, after the first figure).
+  #beforePrint = () => {
+    if (modules.schedule && this.#ui.schedule && !this.#ui.schedule.firstChild) {
+      const open = this.#folds?.schedule;
+      if (this.#folds) this.#folds.schedule = true;
+      this.#draw('schedule');
+      if (this.#folds) this.#folds.schedule = open;
+    }
+  };
+
   // ---------- events, sharing and files ----------
 
   #emitError(error) {
@@ -910,7 +1109,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (!this.hasAttribute('url-state')) return;
     clearTimeout(this.#urlTimer);
     this.#urlTimer = setTimeout(() => {
-      try { history.replaceState(history.state, '', stateUrl(location.href, this.#state())); } catch { /* sandboxed */ }
+      later('urlState').then(({ stateUrl }) => {
+        try { history.replaceState(history.state, '', stateUrl(location.href, this.#state())); } catch { /* sandboxed */ }
+      });
     }, 150);
   }
 
@@ -920,6 +1121,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
    * that page (the instance with the same id) restores it.
    */
   async #share() {
+    if (!this.#product) return;
+    const { stateUrl } = await later('urlState');
     let base = location.href;
     try { if (this.shareUrl) base = new URL(this.shareUrl, document.baseURI).href; } catch { /* a bad base: the page's address */ }
     const url = stateUrl(base, this.#state());

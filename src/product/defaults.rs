@@ -16,6 +16,7 @@ pub const INSTALLMENT: Limits = Limits {
     min: Decimal::from_parts(5, 0, 0, false, 0),
     max: None,
     step: Decimal::from_parts(1, 0, 0, false, 2),
+    plausible_max: None,
 };
 
 /// `interest.method`.

@@ -115,6 +115,20 @@ pub struct Limits {
     pub min: Decimal,
     pub max: Option<Decimal>,
     pub step: Decimal,
+    /// The largest installment a quote accepts, set by whoever publishes the
+    /// catalog: a guard against typing slips (999999999999) where the
+    /// product itself has no maximum. Not a rule of the product.
+    pub plausible_max: Option<Decimal>,
+}
+
+impl Limits {
+    /// The largest installment accepted: the product's maximum or the plausible maximum, whichever is lower.
+    pub fn upper(&self) -> Option<Decimal> {
+        match (self.max, self.plausible_max) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
 }
 
 /// A validated product definition.
@@ -401,11 +415,12 @@ fn read_terms(o: &Obj, p: &mut Problems) -> Option<Vec<Term>> {
 fn read_limits(o: &Obj, p: &mut Problems) -> Option<Limits> {
     let defaults = defaults::INSTALLMENT;
     let Some(l) = p.take(o.opt_object("installment"))? else { return Some(defaults) };
-    l.only(&["min", "max", "step"], p);
+    l.only(&["min", "max", "step", "plausibleMax"], p);
     let min = p.take(l.decimal_or("min", defaults.min).and_then(|d| non_negative(d, l.at("min"))));
     let max = p.take(l.opt_decimal("max"));
     let step = p.take(l.decimal_or("step", defaults.step));
-    let (min, max, step) = (min?, max?, step?);
+    let plausible_max = p.take(l.opt_decimal("plausibleMax"));
+    let (min, max, step, plausible_max) = (min?, max?, step?, plausible_max?);
     if step <= Decimal::ZERO {
         p.push(Error::new(ErrorCode::InvalidValue, l.at("step"), "step must be above 0"));
         return None;
@@ -416,6 +431,12 @@ fn read_limits(o: &Obj, p: &mut Problems) -> Option<Limits> {
             return None;
         }
     }
-    Some(Limits { min, max, step })
+    if let Some(m) = plausible_max {
+        if m < min || m <= Decimal::ZERO {
+            p.push(Error::new(ErrorCode::InvalidValue, l.at("plausibleMax"), "plausibleMax must be above 0 and not below min"));
+            return None;
+        }
+    }
+    Some(Limits { min, max, step, plausible_max })
 }
 

@@ -238,7 +238,8 @@ test('properties set before the element is defined are kept; rich data as object
   await page.evaluate((json) => { document.getElementById('late').removeAttribute('products'); document.getElementById('late').catalogData = json; }, JSON.stringify(bankA));
   await page.waitForFunction(() => document.getElementById('late').shadowRoot.getElementById('product')?.selectedOptions[0]?.textContent === 'Bank A Monthly Saver');
 
-  // A burst of attribute changes in one task: one render, in the next frame.
+  // A burst of attribute changes in one task: one render, in the next frame
+  // (or, as here, once the newly chosen language's texts have arrived).
   const renders = await page.evaluate(() => new Promise((ok) => {
     const el = document.getElementById('late');
     performance.clearMarks('spc-render');
@@ -248,7 +249,9 @@ test('properties set before the element is defined are kept; rich data as object
     el.theme = 'light';
     el.plan = { start: '2025-02-01', months: 12, installment: '1500' };
     el.setAttribute('mode', 'compact');
-    requestAnimationFrame(() => requestAnimationFrame(() => ok(performance.getEntriesByName('spc-render').length)));
+    const done = () => el.shadowRoot.querySelector('.spc')?.getAttribute('lang') === 'zh-CN' && el.shadowRoot.getElementById('installment')?.value === '1500';
+    const wait = () => (done() ? requestAnimationFrame(() => requestAnimationFrame(() => ok(performance.getEntriesByName('spc-render').length))) : requestAnimationFrame(wait));
+    requestAnimationFrame(wait);
   }));
   assert.equal(renders, 1);
   assert.equal(await page.evaluate(() => document.getElementById('late').shadowRoot.getElementById('installment').value), '1500');

@@ -68,9 +68,10 @@ test('the packed tarball installs offline into a fresh folder and computes a fig
     assert.ok(files.includes(f), `${f} is in the package`);
   }
   for (const f of ['index.html', 'teller.html', 'app.js', 'page.css']) assert.ok(!files.includes(f), `${f} (the demo page) is not`);
-  // 158 KB before the statement check: reconcile in the .wasm (+14 KB), the view's modules (+12 KB, loaded when it is first opened), its texts;
+  // 158 KB before the phone layout, typed input and lazy panels (issue 12: +11 KB) and the statement
+  // check (reconcile in the .wasm +14 KB, the view's modules +12 KB, loaded when it is first opened, its texts);
   // issue 9's comparison and true explain formulas added ~8 KB to the engine.
-  assert.ok(info.size < 205_000, `tarball ${info.size} B gzipped`);
+  assert.ok(info.size < 215_000, `tarball ${info.size} B gzipped`);
 
   // 2. A fresh project installs it: offline, nothing from a registry.
   const app = join(work, 'app');

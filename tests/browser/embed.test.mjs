@@ -152,11 +152,20 @@ test('the iframe alternative sizes itself as its content grows', async () => {
     const content = f.contentDocument.documentElement.getBoundingClientRect().height;
     return f.clientHeight > m && Math.abs(f.clientHeight - content) <= 2;
   }, min, { timeout: 10000 });
+  // The footer arrives after the first figure: wait for it before measuring.
+  await frame.locator('savings-plan-calculator >> #disclosure').waitFor();
   await settled(300);
   const small = await height();
   assert.ok(Math.abs(small - (await contentHeight())) <= 2, `frame ${small} vs content ${await contentHeight()}`);
   // Switch the embedded calculator to the full view: the content grows, so does the frame.
   await frame.locator('savings-plan-calculator >> #mode').selectOption('saver');
+  // The panels below the first screen load after it: wait for the last of them before measuring.
+  await page.waitForFunction(() => {
+    const root = document.getElementById('frame').contentDocument.querySelector('savings-plan-calculator')?.shadowRoot;
+    const open = [...(root?.querySelectorAll('.fold-toggle[aria-expanded="true"]') ?? [])];
+    return root?.getElementById('target') && root.getElementById('disclosure') && root.getElementById('statement')
+      && open.every((b) => root.getElementById(b.getAttribute('aria-controls'))?.firstChild);
+  }, null, { timeout: 10000 });
   await settled(small + 500);
   const big = await height();
   assert.ok(Math.abs(big - (await contentHeight())) <= 2, `frame ${big} vs content ${await contentHeight()}`);

@@ -21,8 +21,9 @@ export async function launch() {
 }
 
 /** A page that records console errors, page errors and the hosts of all requests. */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, locale = 'zh-CN' } = {}) {
-  const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, locale = 'zh-CN', deviceScaleFactor = 1 } = {}) {
+  // Touch on: tests tap as a phone's user does (a desktop mouse still works).
+  const context = await browser.newContext({ viewport, locale, deviceScaleFactor, hasTouch: true, timezoneId: 'Asia/Shanghai', acceptDownloads: true });
   const page = await context.newPage();
   const log = { errors: [], hosts: new Set(), requests: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });

@@ -86,6 +86,12 @@ async function teller(page) {
   await page.locator(q('rate')).waitFor();
 }
 
+/** Opens every folded section (folded by default on a phone). */
+async function openFolds(page) {
+  const folded = page.locator(`${calc} >> .fold-toggle[aria-expanded="false"]`);
+  while (await folded.count()) await folded.first().click();
+}
+
 async function openConfig(page) {
   const open = await page.evaluate(() => document.querySelector('savings-plan-calculator').shadowRoot.getElementById('config').open);
   if (!open) await page.click(`${calc} >> #config summary`);
@@ -336,6 +342,7 @@ test('axe-core finds no violations (WCAG 2.2 A/AA), in both languages, on a phon
     await pinToday(page);
     await setLang(page, lang);
     await teller(page);
+    await openFolds(page);
     await page.click(`${calc} >> .cell[data-n="3"]`);
     await page.fill(q('target'), '50000');
     await openConfig(page);
@@ -377,6 +384,7 @@ test('screenshots for the README: desktop and phone', async () => {
     const { page, context } = await open('/', { viewport });
     await pinToday(page);
     await page.fill(q('start'), '2025-06-10');
+    await openFolds(page);
     await page.click(`${calc} >> .cell[data-n="4"]`);
     await page.evaluate(() => document.querySelector('savings-plan-calculator').shadowRoot.activeElement?.blur());
     await page.waitForTimeout(200);

@@ -106,3 +106,31 @@ fn compare_solve_and_validate_through_js() {
     let broken = JSON::parse(r#"{"schema":2,"id":"","currency":"x","terms":[],"demandRate":1}"#).unwrap();
     assert!(Array::from(&wasm::validate_product(broken).unwrap()).length() >= 4);
 }
+
+/// The README's worked statement through the JS API: the placed events, the
+/// payout and the bank's difference explained, and a bad statement as a
+/// thrown error with its path.
+#[wasm_bindgen_test]
+fn reconcile_the_worked_statement_through_js() {
+    let catalog = wasm::catalog().unwrap();
+    let standard = Reflect::get_u32(&catalog, 0).unwrap();
+    let statement = JSON::parse(r#"{ "start": "2025-01-15", "months": 12, "installment": null, "rate": null, "withdrawOn": null,
+        "bankPayout": "11039.54",
+        "deposits": [
+            { "date": "2025-01-15", "amount": "1000" }, { "date": "2025-02-15", "amount": "1000" },
+            { "date": "2025-03-15", "amount": "1000" }, { "date": "2025-04-15", "amount": "1000" },
+            { "date": "2025-06-16", "amount": "2000" }, { "date": "2025-07-15", "amount": "1000" },
+            { "date": "2025-08-15", "amount": "1000" }, { "date": "2025-10-15", "amount": "1000" },
+            { "date": "2025-11-15", "amount": "1000" }, { "date": "2025-11-20", "amount": "1000" },
+            { "date": "2025-12-15", "amount": "1000" }] }"#).unwrap();
+    let r = wasm::reconcile(standard.clone(), statement).unwrap();
+    assert_eq!(text(&field(&r, "result.payout")), "11038.04");
+    assert_eq!(text(&field(&r, "result.breach.effect")), "laterAtDemand");
+    assert_eq!(text(&field(&r, "deposits[9].status")), "ignored");
+    assert_eq!(text(&field(&r, "problems[0].code")), "DEPOSIT_NOT_MATCHED");
+    assert_eq!(text(&field(&r, "bank.difference")), "1.50");
+    assert_eq!(text(&field(&r, "bank.explain[0].key")), "noBreach");
+    let bad = JSON::parse(r#"{ "start": "2025-01-15", "months": 12, "deposits": [{ "date": "yesterday", "amount": "1000" }] }"#).unwrap();
+    let e = wasm::reconcile(standard, bad).unwrap_err();
+    assert_eq!(text(&get(&e, "path")), "statement.deposits[0].date");
+}

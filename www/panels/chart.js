@@ -68,15 +68,12 @@ export function balanceChart(series, { locale, title, desc, axisLabel }) {
 }
 
 /**
- * The chart panel: every comparable entry (same currency as the first) as a
- * line, with a text alternative listing the payouts. data: { entries }.
+ * The chart panel (inside its fold): every comparable entry (same currency
+ * as the first) as a line, with a text alternative listing the payouts.
+ * data: { entries }.
  */
 export function render(slot, { entries }, { t, lang }) {
-  if (!slot.firstChild) {
-    slot.append(h('section', { class: 'chart-section', 'aria-labelledby': 'chart-heading' },
-      h('h4', { id: 'chart-heading' }, t('chartHeading')),
-      h('figure', { class: 'chart-figure', id: 'chart' })));
-  }
+  if (!slot.firstChild) slot.append(h('figure', { class: 'chart-figure', id: 'chart' }));
   const figure = slot.querySelector('#chart');
   const ok = entries.filter((e) => e.result && e.result.currency === entries[0]?.result?.currency);
   if (!ok.length) { figure.replaceChildren(); return; }

@@ -1,10 +1,14 @@
 // The comparison: the same plan under each product and variant, from the
-// engine's compare (best and difference to best are the engine's).
-import { h, fill } from '../dom.js';
+// engine's compare (best and difference to best are the engine's). One table;
+// the stylesheet reflows it into cards where the component is narrow, and
+// on a phone each card shows payout, yield and difference with the rest
+// behind its "Details" button (nothing is hidden behind a sideways scroll).
+import { h, fill, hidden } from '../dom.js';
 import { money, percent } from '../format.js';
 import { errorText } from './field.js';
 
-const HEAD = ['variant', 'payout', 'interest', 'subsidy', 'fees', 'tax', 'yield', 'difference'];
+// Payout, yield and difference first: what a phone's card shows before "Details".
+const HEAD = ['variant', 'payout', 'yield', 'difference', 'interest', 'subsidy', 'fees', 'tax'];
 
 /** data: { product, entries: [{ label, chosen, result, error }] }; onDownload() for the CSV. */
 export function render(slot, { product, entries }, { t, lang, onDownload }) {
@@ -25,17 +29,24 @@ export function render(slot, { product, entries }, { t, lang, onDownload }) {
     }
     const r = e.result;
     const c = r.currency;
-    return h('tr', { class: `${r.best ? 'is-best' : ''}${e.chosen ? ' is-chosen' : ''}`, 'data-i': i },
-      h('th', { scope: 'row' }, e.label, r.best ? h('span', { class: 'badge' }, t('best')) : null),
+    const wasOpen = table.querySelector(`tr[data-i="${i}"]`)?.classList.contains('is-open');
+    const toggle = h('button', { type: 'button', class: 'secondary row-toggle', 'aria-expanded': String(Boolean(wasOpen)),
+      onclick: (ev) => {
+        const tr = ev.currentTarget.closest('tr');
+        const open = tr.classList.toggle('is-open');
+        ev.currentTarget.setAttribute('aria-expanded', String(open));
+      } }, t('compareDetails'), hidden(` ${e.label}`));
+    return h('tr', { class: `${r.best ? 'is-best' : ''}${e.chosen ? ' is-chosen' : ''}${wasOpen ? ' is-open' : ''}`, 'data-i': i },
+      h('th', { scope: 'row' }, h('span', { class: 'label' }, e.label), r.best ? h('span', { class: 'badge' }, t('best')) : null, toggle),
       h('td', { 'data-label': t('payout'), class: 'num strong' }, money(r.payout, c, lang)),
-      h('td', { 'data-label': t('interest'), class: 'num' }, money(r.interest, c, lang)),
-      h('td', { 'data-label': t('subsidy'), class: 'num' }, money(r.subsidy, c, lang)),
-      h('td', { 'data-label': t('fees'), class: 'num' }, money(r.fees, c, lang)),
-      h('td', { 'data-label': t('tax'), class: 'num' }, money(r.tax, c, lang)),
       h('td', { 'data-label': t('yield'), class: 'num' }, percent(r.effectiveAnnualYield, lang)),
-      h('td', { 'data-label': t('difference'), class: 'num' }, r.best ? '—' : money(r.differenceToBest, c, lang)));
+      h('td', { 'data-label': t('difference'), class: 'num' }, r.best ? '—' : money(r.differenceToBest, c, lang)),
+      h('td', { 'data-label': t('interest'), class: 'num detail' }, money(r.interest, c, lang)),
+      h('td', { 'data-label': t('subsidy'), class: 'num detail' }, money(r.subsidy, c, lang)),
+      h('td', { 'data-label': t('fees'), class: 'num detail' }, money(r.fees, c, lang)),
+      h('td', { 'data-label': t('tax'), class: 'num detail' }, money(r.tax, c, lang)));
   });
-  fill(table, h('table', { class: 'compare-table responsive' },
+  fill(table, h('table', { class: 'compare-table' },
     h('caption', { class: 'visually-hidden' }, t('compareCaption')),
     h('thead', {}, h('tr', {}, HEAD.map((k) => h('th', { scope: 'col', class: k === 'variant' ? '' : 'num' }, t(k))))),
     h('tbody', {}, rows)));

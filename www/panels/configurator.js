@@ -35,6 +35,7 @@ const FIELDS = [
   { path: 'installment.min', type: 'decimal' },
   { path: 'installment.max', type: 'decimal', nullable: true },
   { path: 'installment.step', type: 'decimal' },
+  { path: 'installment.plausibleMax', type: 'decimal', nullable: true },
   { path: 'interest.method', type: 'enum', options: ['monthlyProduct', 'dailyProduct', 'compound'], structural: true },
   { path: 'interest.dayCount', type: 'enum', options: ['30/360', 'ACT/360', 'ACT/365'], when: (p) => method(p) !== 'monthlyProduct',
     fallback: methodDefault('interest.dayCount') },
@@ -271,43 +272,34 @@ function fieldLabel(form, id) {
 }
 
 /**
- * The "product settings" panel: catalog file load/save, undo, the form and
- * its error summary. data: { product, products, problems, open, status };
- * the form is built when the panel is open (or has problems to show).
- * onEdit(structural) after each edit; onToggle(open); onLoadFile(file); onReset().
- * Pass `rebuild: true` to redraw the form (a structural edit), `focusId` to refocus.
+ * The "product settings" panel, drawn inside its <details> (panels/fold.js)
+ * once that is open: catalog file load/save, undo, the form and its error
+ * summary. data: { product, products, problems, status, rebuild, focusId }:
+ * `rebuild` redraws the form (a structural edit), `focusId` refocuses a field.
+ * onEdit(structural) after each edit; onLoadFile(file); onReset().
  */
 const latest = new WeakMap(); // slot → the data of its last render, for the panel's own handlers
 
 export function render(slot, data, opts) {
-  const { problems = [], open = false, status = null, rebuild = false, focusId = null } = data;
+  const { status = null, rebuild = false, focusId = null } = data;
   const { t } = opts;
   latest.set(slot, { data, opts });
   if (!slot.firstChild) {
-    slot.append(h('details', { class: 'config', id: 'config', open: open || null, ontoggle: (e) => {
-      const now = latest.get(slot);
-      now.opts.onToggle(e.target.open);
-      if (e.target.open && !slot.querySelector('#config-form').firstChild) drawForm(slot, now.data, now.opts);
-    } },
-    h('summary', {}, h('span', { class: 'summary-title' }, t('configHeading'))),
-    h('p', { class: 'hint' }, t('configIntro')),
-    h('div', { class: 'row' },
-      h('label', { for: 'catalog-file', class: 'file-label' }, t('loadCatalog')),
-      h('input', { type: 'file', id: 'catalog-file', accept: 'application/json,.json', onchange: (e) => latest.get(slot).opts.onLoadFile(e.target.files?.[0]) }),
-      h('button', { type: 'button', id: 'save-catalog', class: 'secondary',
-        onclick: () => download('savings-catalog.json', `${JSON.stringify(latest.get(slot).data.products, null, 2)}\n`, 'application/json') }, t('saveCatalog')),
-      h('button', { type: 'button', id: 'reset-product', class: 'secondary', onclick: () => latest.get(slot).opts.onReset() }, t('resetProduct'))),
-    h('p', { role: 'status', id: 'config-status' }),
-    h('div', { id: 'config-summary' }),
-    h('div', { class: 'config-form', id: 'config-form' })));
+    slot.append(
+      h('p', { class: 'hint' }, t('configIntro')),
+      h('div', { class: 'row' },
+        h('label', { for: 'catalog-file', class: 'file-label' }, t('loadCatalog')),
+        h('input', { type: 'file', id: 'catalog-file', accept: 'application/json,.json', onchange: (e) => latest.get(slot).opts.onLoadFile(e.target.files?.[0]) }),
+        h('button', { type: 'button', id: 'save-catalog', class: 'secondary',
+          onclick: () => download('savings-catalog.json', `${JSON.stringify(latest.get(slot).data.products, null, 2)}\n`, 'application/json') }, t('saveCatalog')),
+        h('button', { type: 'button', id: 'reset-product', class: 'secondary', onclick: () => latest.get(slot).opts.onReset() }, t('resetProduct'))),
+      h('p', { role: 'status', id: 'config-status' }),
+      h('div', { id: 'config-summary' }),
+      h('div', { class: 'config-form', id: 'config-form' }));
   }
-  const details = slot.querySelector('#config');
-  const form = slot.querySelector('#config-form');
   if (status != null) slot.querySelector('#config-status').textContent = status;
-  // Problems open the panel: a saver must see what to fix.
-  if (problems.length && !details.open) { details.open = true; opts.onToggle(true); }
-  if (details.open && (rebuild || !form.firstChild)) drawForm(slot, data, opts);
-  else showSummary(slot, problems, opts);
+  if (rebuild || !slot.querySelector('#config-form').firstChild) drawForm(slot, data, opts);
+  else showSummary(slot, data.problems ?? [], opts);
   if (focusId) slot.querySelector(`#${CSS.escape(focusId)}`)?.focus({ preventScroll: true });
 }
 

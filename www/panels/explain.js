@@ -1,4 +1,4 @@
-// How we calculated: the engine's steps for any row of the comparison, each
+// How we calculated (inside its fold): the engine's steps for any row of the comparison, each
 // formula with the numbers used and the value it gives.
 import { h, fill } from '../dom.js';
 import { money, number, percent, date } from '../format.js';
@@ -7,11 +7,10 @@ import { field } from './field.js';
 /** data: { entries, index } (the row explained); onChoose(index). */
 export function render(slot, { entries, index }, { t, lang, onChoose }) {
   if (!slot.firstChild) {
-    slot.append(h('section', { class: 'explain-section', 'aria-labelledby': 'explain-title' },
-      h('h3', { id: 'explain-title' }, t('explainHeading')),
+    slot.append(
       h('p', { class: 'hint' }, t('explainIntro')),
       field('explain-for', t('explainFor'), null, h('select', { id: 'explain-for', onchange: (e) => onChoose(Number(e.target.value)) })),
-      h('ol', { class: 'explain', id: 'explain' })));
+      h('ol', { class: 'explain', id: 'explain' }));
   }
   slot.querySelector('#explain-for').replaceChildren(...entries.map((e, i) =>
     h('option', { value: i, selected: i === index, disabled: !e.result }, e.label)));

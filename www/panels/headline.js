@@ -1,15 +1,21 @@
-// The headline: what the saver receives, when, and of what it is made;
-// the engine's warnings below it. On an error, the error in its place.
+// The headline: what the saver receives, when, one line on how, and of what
+// it is made; terms explained on a tap (not a hover tooltip a phone cannot
+// show); the engine's warnings below. On an error, the error in its place.
 import { h, fill, hidden } from '../dom.js';
-import { money, percent, date } from '../format.js';
+import { money, number, percent, date } from '../format.js';
 import { productName } from '../i18n.js';
 import { errorText } from './field.js';
+
+// Terms with an explanation a tap away: [key of the label, key of the explanation].
+const HELP = { yield: 'yieldHint', realPayout: 'realPayoutHint', subsidy: 'subsidyHint' };
+const openHelp = new WeakMap(); // slot → the terms whose explanation is open, kept across updates
 
 /**
  * data: { product, result, error, problems } — `problems` (the product's own)
  * win over `error` (the plan's), which wins over `result`.
+ * onHow(): "how we calculated" (absent: no link).
  */
-export function render(slot, { product, result, error, problems = [] }, { t, lang }) {
+export function render(slot, { product, result, error, problems = [] }, { t, lang, onHow }) {
   if (!slot.firstChild) {
     slot.append(h('div', { class: 'summary' },
       h('section', { class: 'headline', id: 'headline', 'aria-labelledby': 'headline-title' }),
@@ -33,14 +39,41 @@ export function render(slot, { product, result, error, problems = [] }, { t, lan
   if (r.subsidy !== '0.00' && r.subsidy !== '0') parts.push(['subsidy', r.subsidy]);
   if (Number(r.fees) !== 0) parts.push(['fees', r.fees]);
   if (Number(r.tax) !== 0) parts.push(['tax', r.tax]);
+  parts.push(['yield', r.effectiveAnnualYield]);
+  if (r.realPayout) parts.push(['realPayout', r.realPayout]);
+  const open = openHelp.get(slot) ?? new Set();
+  openHelp.set(slot, open);
+  const row = ([k, v]) => {
+    const shown = k === 'yield' ? percent(v, lang) : money(v, c, lang);
+    const id = { yield: 'headline-yield', realPayout: 'headline-real' }[k] ?? `headline-${k}`;
+    if (!HELP[k]) return h('div', { class: 'part' }, h('dt', {}, t(k)), h('dd', { id }, shown));
+    const help = h('dd', { class: 'term-help', id: `help-${k}`, hidden: !open.has(k) }, t(HELP[k]));
+    const button = h('button', { type: 'button', class: 'term', 'aria-expanded': String(open.has(k)), 'aria-controls': `help-${k}`,
+      onclick: () => {
+        const now = !open.has(k);
+        if (now) open.add(k); else open.delete(k);
+        button.setAttribute('aria-expanded', String(now));
+        help.hidden = !now;
+      } }, t(k), h('span', { class: 'term-mark', 'aria-hidden': 'true' }, '?'), hidden(` — ${t('termHelp', { term: t(k) })}`));
+    return h('div', { class: 'part' }, h('dt', {}, button), h('dd', { id }, shown), help);
+  };
   fill(headline,
     h('h3', { id: 'headline-title' }, t('headline', { date: date(r.closeDate, lang) })),
     h('p', { class: 'payout', id: 'payout' }, money(r.payout, c, lang)),
-    h('dl', { class: 'parts' }, parts.map(([k, v]) => [h('dt', {}, t(k)), h('dd', { id: `headline-${k}` }, money(v, c, lang))]),
-      h('dt', {}, t('yield')), h('dd', { id: 'headline-yield', title: t('yieldHint') }, percent(r.effectiveAnnualYield, lang)),
-      r.realPayout ? [h('dt', {}, t('realPayout')), h('dd', { id: 'headline-real' }, money(r.realPayout, c, lang))] : null),
+    h('p', { class: 'headline-explain', id: 'headline-explain' }, explainLine(r, { t, lang }),
+      onHow ? [' ', h('button', { type: 'button', class: 'link-button', id: 'how', onclick: () => onHow() }, t('howLink'))] : null),
+    h('dl', { class: 'parts' }, parts.map(row)),
     h('p', { class: 'closure' }, t(`closure_${r.closure}`)));
   fill(warnings, r.warnings.map((w) => h('p', { class: 'warning' }, hidden(t('warningPrefix')), ' ', t(`warning_${w.code}`))));
+}
+
+/** One sentence on where the payout comes from, in the engine's figures. */
+function explainLine(r, { t, lang }) {
+  const c = r.currency;
+  const vars = { principal: money(r.principal, c, lang), interest: money(r.interest, c, lang), rate: number(r.contractRate, lang) };
+  if (r.closure !== 'maturity') return t(`explainLine_${r.closure}`, vars);
+  if (r.breach) return t('explainLine_breach', { ...vars, effect: t(`effect_${r.breach.effect}`) });
+  return t(r.renewals.length ? 'explainLine_renewed' : 'explainLine_maturity', vars);
 }
 
 /** The one sentence a screen reader hears when the result changes. */

@@ -2,19 +2,25 @@
 // everything else and never a blank box: the engine or the catalog that could
 // not be loaded (with what its server must send), a catalog that is not a
 // list of products, and every product of the catalog left out, with all its
-// problems by path (the valid products are still shown).
+// problems by path (the valid products are still shown); and a share link
+// that could not be read whole (what was restored from it).
 import { h } from '../dom.js';
 
 /**
  * data: { error, problems }:
  * - error: null | { kind: 'engine' | 'catalog' | 'format', url, reason }
  * - problems: [{ index, id, problems: [{ code, path, message, unknown }] }]
+ * - link: null | { kept: [part…] } after a share link that could not be read whole
  * onRetry(): loads again (offered when the engine could not be loaded).
  */
-export function render(slot, { error, problems = [] }, { t, onRetry }) {
+export function render(slot, { error, problems = [], link = null }, { t, lang, onRetry }) {
   const boxes = [];
   if (error) boxes.push(fatal(error, { t, onRetry }));
   if (problems.length) boxes.push(catalogProblems(problems, { t }));
+  if (link) {
+    const kept = new Intl.ListFormat(lang, { type: 'conjunction' }).format(link.kept.map((k) => t(`part_${k}`)));
+    boxes.push(h('p', { class: 'notice', role: 'status', id: 'link-notice' }, link.kept.length ? t('linkDamaged', { kept }) : t('linkUnreadable')));
+  }
   slot.replaceChildren(...boxes);
 }
 

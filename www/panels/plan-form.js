@@ -4,7 +4,9 @@
 import { h } from '../dom.js';
 import { money, number, percent, date, currencySymbol } from '../format.js';
 import { productName, productNote, termText, rateLabel } from '../i18n.js';
-import { field, syncValue } from './field.js';
+import { normaliseAmount } from '../input.js';
+import { rateText } from '../rate-input.js';
+import { field, syncValue, showReadAs } from './field.js';
 
 /**
  * data: { product, products, plan, mode }.
@@ -33,6 +35,14 @@ function build({ product, products, plan, mode }, { t, lang, onProduct, onInput 
     max: inst.max != null ? t('installmentMax', { max: money(inst.max, currency, lang) }) : '' });
   const termRate = terms.find((x) => x.months === Number(plan.months))?.rate ?? '';
   const note = productNote(product, lang);
+  // A term the product does not offer (from a link or the plan attribute) is shown as it is, marked, not replaced by another.
+  const offered = terms.some((x) => x.months === Number(plan.months));
+  const amount = (v) => money(v, currency, lang);
+  const rate = (v) => percent(v, lang);
+  const typed = (name, read, format) => (e) => {
+    showReadAs(e.target.closest('form'), name, e.target.value, read(e.target.value), format, { t });
+    onInput(name, e.target.value);
+  };
   return h('form', { class: 'plan', id: 'plan-form', novalidate: true, onsubmit: (e) => e.preventDefault() },
     h('h3', {}, t('planHeading')),
     field('product', t('product'), null,
@@ -44,9 +54,10 @@ function build({ product, products, plan, mode }, { t, lang, onProduct, onInput 
       h('div', { class: 'input-prefix' },
         h('span', { 'aria-hidden': 'true', class: 'prefix' }, symbol),
         h('input', { id: 'installment', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: plan.installment ?? '',
-          oninput: (e) => onInput('installment', e.target.value) }))),
+          oninput: typed('installment', normaliseAmount, amount) })), { readAs: true }),
     field('months', t('term'), null,
       h('select', { id: 'months', onchange: (e) => onInput('months', e.target.value) },
+        offered ? null : h('option', { value: plan.months, selected: true, class: 'not-offered' }, t('termNotOffered', { term: termText(plan.months, t) })),
         terms.map((x) => h('option', { value: x.months, selected: x.months === Number(plan.months) },
           termText(x.months, t), ` · ${percent(x.rate, lang)}`)))),
     field('start', t('start'), t('startHint'),
@@ -54,8 +65,8 @@ function build({ product, products, plan, mode }, { t, lang, onProduct, onInput 
         oninput: (e) => onInput('start', e.target.value) })),
     mode === 'teller' ? field('rate', t('rate', { label: rateLabel(product, lang, t) }), t('rateHint', { rate: termRate }),
       h('input', { id: 'rate', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: plan.rate ?? '',
-        oninput: (e) => onInput('rate', e.target.value) })) : null,
+        oninput: typed('rate', rateText, rate) }), { readAs: true }) : null,
     mode !== 'compact' ? field('inflation', t('inflation'), t('inflationHint'),
       h('input', { id: 'inflation', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: plan.inflation ?? '',
-        oninput: (e) => onInput('inflation', e.target.value) })) : null);
+        oninput: typed('inflation', rateText, rate) }), { readAs: true }) : null);
 }

@@ -1,4 +1,4 @@
-// The schedule of the chosen product: one row per installment, then renewals.
+// The schedule of the chosen product (inside its fold): one row per installment, then renewals.
 import { h, fill } from '../dom.js';
 import { money, number, percent, date } from '../format.js';
 
@@ -7,10 +7,9 @@ const COLS = ['n', 'due', 'paidOn', 'amount', 'status', 'balance', 'rate', 'unit
 /** data: { result }; onDownload() for the CSV. */
 export function render(slot, { result: r }, { t, lang, onDownload }) {
   if (!slot.firstChild) {
-    slot.append(h('section', { class: 'schedule', 'aria-labelledby': 'schedule-title' },
-      h('h3', { id: 'schedule-title' }, t('scheduleHeading')),
+    slot.append(
       h('button', { type: 'button', id: 'csv-schedule', class: 'secondary', onclick: () => onDownload() }, t('downloadSchedule')),
-      h('div', { id: 'schedule' })));
+      h('div', { id: 'schedule' }));
   }
   const out = slot.querySelector('#schedule');
   if (!r) { out.replaceChildren(); return; }

@@ -2,7 +2,8 @@
 // saver's target (the engine's solveInstallment), with a button to use it.
 import { h, fill } from '../dom.js';
 import { money, date, currencySymbol } from '../format.js';
-import { field, showFieldError, clearFieldErrors, errorText } from './field.js';
+import { normaliseAmount } from '../input.js';
+import { field, showFieldError, clearFieldErrors, errorText, showReadAs } from './field.js';
 
 /**
  * data: { product, target, solution: { installment, result } | null, error }
@@ -18,14 +19,18 @@ export function render(slot, { product, target, solution, error }, { t, lang, on
         h('div', { class: 'input-prefix' },
           h('span', { 'aria-hidden': 'true', class: 'prefix' }, symbol),
           h('input', { id: 'target', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: target ?? '',
-            oninput: (e) => onTarget(e.target.value) }))),
-      h('div', { class: 'solve-result', id: 'solve-result', 'aria-live': 'polite' })));
+            oninput: (e) => {
+              showReadAs(slot, 'target', e.target.value, normaliseAmount(e.target.value), (v) => money(v, product.currency, lang), { t });
+              onTarget(e.target.value);
+            } })), { readAs: true }),
+      // Not a live region: the element announces the answer (or the error) once.
+      h('div', { class: 'solve-result', id: 'solve-result' })));
   }
   const out = slot.querySelector('#solve-result');
   clearFieldErrors(slot);
   if (error) {
     out.replaceChildren();
-    if (error.path === 'targetPayout' || error.code === 'TARGET_UNREACHABLE') showFieldError(slot, 'target', errorText(error, product, { t, lang }), { t });
+    if (atTarget(error)) showFieldError(slot, 'target', errorText(error, product, { t, lang }), { t });
     return;
   }
   if (!solution) { out.replaceChildren(); return; }
@@ -34,4 +39,15 @@ export function render(slot, { product, target, solution, error }, { t, lang, on
   fill(out,
     h('p', { id: 'solve-text' }, t('solveResult', { amount: money(installment, c, lang), payout: money(result.payout, c, lang), date: date(result.closeDate, lang) })),
     h('button', { type: 'button', id: 'use-amount', onclick: () => onUse(installment) }, t('useAmount')));
+}
+
+const atTarget = (error) => error.path === 'targetPayout' || error.code === 'TARGET_UNREACHABLE';
+
+/** What a screen reader hears after the target changes: the amount, or the error at the target field. */
+export function announcement({ product, solution, error }, { t, lang }) {
+  if (error) return atTarget(error) ? t('errorAnnounce', { field: t('part_target'), message: errorText(error, product, { t, lang }) }) : null;
+  if (!solution) return null;
+  const { installment, result } = solution;
+  const c = result.currency;
+  return t('solveResult', { amount: money(installment, c, lang), payout: money(result.payout, c, lang), date: date(result.closeDate, lang) });
 }

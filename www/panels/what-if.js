@@ -1,4 +1,4 @@
-// What if: the month grid (mark installments missed or paid late), the
+// What if (inside its fold): the month grid (mark installments missed or paid late), the
 // withdrawal date with quick choices, and what the changed plan pays.
 // Due dates are the engine's schedule (data.dues), never computed here.
 import { h, fill, hidden } from '../dom.js';
@@ -13,12 +13,13 @@ import { field, syncValue } from './field.js';
 export function render(slot, data, opts) {
   const { t } = opts;
   if (!slot.firstChild) {
-    slot.append(h('section', { class: 'whatif', 'aria-labelledby': 'whatif-title' },
-      h('h3', { id: 'whatif-title' }, t('whatIfHeading')),
+    slot.append(
       h('p', { class: 'hint' }, t('whatIfIntro')),
-      h('p', { id: 'grid-label', class: 'label' }, t('gridLabel')),
-      h('p', { id: 'grid-hint', class: 'hint' }, t('gridHint')),
-      h('div', { class: 'grid', id: 'grid', role: 'group', 'aria-labelledby': 'grid-label', 'aria-describedby': 'grid-hint' }),
+      h('div', { class: 'field', 'data-field': 'grid' },
+        h('p', { id: 'grid-label', class: 'label' }, t('gridLabel')),
+        h('p', { id: 'grid-hint', class: 'hint' }, t('gridHint')),
+        h('p', { class: 'error', id: 'grid-error', hidden: true }),
+        h('div', { class: 'grid', id: 'grid', role: 'group', 'aria-labelledby': 'grid-label', 'aria-describedby': 'grid-hint grid-error' })),
       h('div', { class: 'row' },
         h('button', { type: 'button', id: 'all-on-time', class: 'secondary', onclick: () => opts.onAllOnTime() }, t('allOnTime'))),
       field('withdrawOn', t('withdrawOn'), t('withdrawHint'),
@@ -28,7 +29,8 @@ export function render(slot, data, opts) {
         h('button', { type: 'button', id: 'w-maturity', class: 'secondary', onclick: () => opts.onWithdraw(null) }, t('atMaturity')),
         h('button', { type: 'button', id: 'w-halfway', class: 'secondary', onclick: () => { const d = halfway(slot); if (d) opts.onWithdraw(d); } }, t('halfway')),
         h('button', { type: 'button', id: 'w-overdue', class: 'secondary', onclick: () => { const d = overdue(slot); if (d) opts.onWithdraw(d); } }, t('overdue45'))),
-      h('div', { class: 'outcome', id: 'outcome', 'aria-live': 'polite' })));
+      // Not a live region: the element announces each change once (the headline's sentence).
+      h('div', { class: 'outcome', id: 'outcome' }));
   }
   duesOf.set(slot, data.dues);
   syncValue(slot.querySelector('#withdrawOn'), data.plan.withdrawOn ?? '');
