@@ -103,9 +103,9 @@ pub struct Advisory {
     pub worst_month: u32,
     /// Early months (within `earlyFrom` … `earlyTo`) the product refuses.
     pub refused_months: Vec<u32>,
-    /// `(month, payout if withdrawn then)` for months 1 … term − 1 (None:
-    /// refused), then the plan as given at the term.
-    pub curve: Vec<(u32, Option<Decimal>)>,
+    /// What withdrawing in each month 1 … term − 1 pays (None: refused),
+    /// then the plan as given at the term.
+    pub curve: Vec<CurvePoint>,
     pub assumptions: Vec<Assumption>,
     /// In the quoted product's currency.
     pub comparable: bool,
@@ -117,6 +117,15 @@ pub struct Advisory {
     pub difference_to_best: Option<Decimal>,
     pub scale: u32,
     pub payout_scale: u32,
+}
+
+/// One point of the payout curve: what a withdrawal in `month` pays, and
+/// the interest in it (both None where the product refuses).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CurvePoint {
+    pub month: u32,
+    pub payout: Option<Decimal>,
+    pub interest: Option<Decimal>,
 }
 
 /// Advises on one plan under each product of a JSON array (CONTRACT.md §8.3).
@@ -192,7 +201,7 @@ fn one_product(product: &Product, plan: &Plan, b: &Behaviour, currency: Option<&
         at.withdraw_on = Some(add_months(plan.start, m).ok_or_else(Error::overflow)?);
         match payout(product, &at) {
             Ok(x) => {
-                curve.push((m, Some(x.payout)));
+                curve.push(CurvePoint { month: m, payout: Some(x.payout), interest: Some(x.interest) });
                 for a in &x.assumptions {
                     if !assumptions.contains(a) {
                         assumptions.push(a.clone());
@@ -201,13 +210,13 @@ fn one_product(product: &Product, plan: &Plan, b: &Behaviour, currency: Option<&
                 early.push(Some(x));
             }
             Err(e) if e.code == ErrorCode::EarlyNotAllowed => {
-                curve.push((m, None));
+                curve.push(CurvePoint { month: m, payout: None, interest: None });
                 early.push(None);
             }
             Err(e) => return Err(e),
         }
     }
-    curve.push((plan.months, Some(held.payout)));
+    curve.push(CurvePoint { month: plan.months, payout: Some(held.payout), interest: Some(held.interest) });
 
     let p = b.early_chance;
     let (from, to) = (b.early_from, b.early_to.unwrap_or(plan.months - 1));
@@ -291,7 +300,7 @@ impl ToJson for Behaviour {
 impl ToJson for Advisory {
     fn write_json(&self, out: &mut String) {
         let (scale, ps) = (self.scale, self.payout_scale);
-        out.reserve(400 + 36 * self.curve.len());
+        out.reserve(400 + 56 * self.curve.len());
         let mut o = Object::new(out);
         o.text("productId", &self.product_id)
             .text("currency", &self.currency)
@@ -309,12 +318,12 @@ impl ToJson for Advisory {
             .field("assumptions", &self.assumptions);
         let out = o.key("curve");
         out.push('[');
-        for (i, (month, pay)) in self.curve.iter().enumerate() {
+        for (i, p) in self.curve.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
             let mut point = Object::new(out);
-            point.field("month", month).opt_fixed("payout", *pay, ps);
+            point.field("month", &p.month).opt_fixed("payout", p.payout, ps).opt_fixed("interest", p.interest, scale);
             point.end();
         }
         out.push(']');

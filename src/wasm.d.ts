@@ -268,8 +268,8 @@ export interface Behaviour {
   earlyTo?: number | null;
 }
 
-/** The payout if withdrawn at `month` (null: the product refuses an early close then). */
-export interface CurvePoint { month: number; payout: Decimal | null }
+/** The payout if withdrawn at `month`, and the interest in it (null: the product refuses an early close then). */
+export interface CurvePoint { month: number; payout: Decimal | null; interest: Decimal | null }
 
 /** One product's advice: expectations for a saver who might close early. */
 export interface Advisory {

@@ -16,7 +16,7 @@
 mod common;
 use common::{plan, product, vector_files, with};
 use rust_decimal::Decimal;
-use savings_plan::contract::{self, Advice, Advised, Advisory, ToJson};
+use savings_plan::contract::{self, Advice, Advised, Advisory, CurvePoint, ToJson};
 use serde_json::{json, Value};
 
 fn dec(s: &str) -> Decimal {
@@ -223,10 +223,10 @@ fn check_against_calculate(product: &Value, plan: &Value, behaviour: &Value, a: 
         at["withdrawOn"] = json!(savings_plan::format_date(savings_plan::add_months(start, m).unwrap()));
         let one = contract::calculate(product, &at);
         match &one {
-            Ok(q) => assert_eq!(a.curve[m as usize - 1], (m, Some(q.payout)), "curve at month {m}"),
+            Ok(q) => assert_eq!(a.curve[m as usize - 1], CurvePoint { month: m, payout: Some(q.payout), interest: Some(q.interest) }, "curve at month {m}"),
             Err(e) => {
                 assert_eq!(e.code.as_str(), "EARLY_NOT_ALLOWED", "month {m}");
-                assert_eq!(a.curve[m as usize - 1], (m, None), "a refused month has no payout");
+                assert_eq!(a.curve[m as usize - 1], CurvePoint { month: m, payout: None, interest: None }, "a refused month has no payout");
             }
         }
         if (from..=to).contains(&m) {
@@ -242,7 +242,7 @@ fn check_against_calculate(product: &Value, plan: &Value, behaviour: &Value, a: 
             outcomes.push((pay, month));
         }
     }
-    assert_eq!(a.curve.last(), Some(&(months, Some(held.payout))), "the curve ends at the plan as given");
+    assert_eq!(a.curve.last(), Some(&CurvePoint { month: months, payout: Some(held.payout), interest: Some(held.interest) }), "the curve ends at the plan as given");
     assert_eq!(a.refused_months, refused);
     assert_eq!((a.payout, a.interest), (held.payout, held.interest));
     // Expectation = (1 − p) × held + p × Σ ÷ n, exactly: the rounded figure E
@@ -335,8 +335,8 @@ fn refused_months_count_as_held_to_maturity() {
     let advice = contract::advise(&json!([po]), &plan, &b).unwrap();
     let a = entry(&advice, "in-post-office-rd");
     assert_eq!(a.refused_months, (30..36).collect::<Vec<u32>>());
-    assert!(a.curve[..35].iter().all(|(_, p)| p.is_none()));
-    assert!(a.curve[35..].iter().all(|(_, p)| p.is_some()));
+    assert!(a.curve[..35].iter().all(|p| p.payout.is_none()));
+    assert!(a.curve[35..].iter().all(|p| p.payout.is_some()));
     check_against_calculate(&po, &plan, &b, a);
     // Every month refused: the expectation is the plan as given.
     let never = with(product("cn-lczq-standard"), json!({ "early": { "allowed": false } }));
@@ -430,7 +430,7 @@ fn advice_json_is_the_contracts_shape() {
     let e = &v["entries"][0];
     assert_eq!(e["payout"], "12087.75");
     assert_eq!(e["curve"].as_array().unwrap().len(), 12);
-    assert_eq!(e["curve"][11], json!({ "month": 12, "payout": "12087.75" }));
+    assert_eq!(e["curve"][11], json!({ "month": 12, "payout": "12087.75", "interest": "87.75" }));
     assert!(e["expectedPayout"].as_str().unwrap().ends_with(|c: char| c.is_ascii_digit()));
     assert_eq!(e["rank"], 1);
     assert_eq!(e["refusedMonths"], json!([]));

@@ -127,18 +127,27 @@ export function percentOf(p, lang) {
   return percent(fp.length > 2 ? `${whole}.${fp.slice(2)}` : whole, lang);
 }
 
+function niceMax(v) {
+  if (!(v > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v) ?? v;
+}
+
 const W = 640;
 const H = 260;
 const PAD = { left: 56, right: 16, top: 12, bottom: 32 };
 
-/** The payout curves as an SVG chart (a line per product, broken where it refuses) and a table with the same figures. */
+/**
+ * The curves as an SVG chart: the interest each product pays if withdrawn
+ * in each month (a line per product from 0, broken where it refuses; the
+ * payouts themselves differ by little more than the interest), and a table
+ * with the payout and its interest for every month as the text alternative.
+ */
 function curveFigure(entries, months, { t, lang }) {
   if (!entries.length) return null;
-  const values = entries.flatMap((e) => e.advisory.curve.filter((p) => p.payout != null).map((p) => Number(p.payout)));
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const y0 = lo - (hi - lo) * 0.05;
-  const y1 = hi + (hi - lo) * 0.05 || hi + 1;
+  const values = entries.flatMap((e) => e.advisory.curve.filter((p) => p.interest != null).map((p) => Number(p.interest)));
+  const y0 = 0;
+  const y1 = niceMax(Math.max(...values, 0));
   const px = (m) => PAD.left + ((m - 1) / Math.max(1, months - 1)) * (W - PAD.left - PAD.right);
   const py = (v) => H - PAD.bottom - ((v - y0) / (y1 - y0)) * (H - PAD.top - PAD.bottom);
   const grid = [];
@@ -155,8 +164,8 @@ function curveFigure(entries, months, { t, lang }) {
     // One polyline per run of months the product pays in (a refused month breaks the line).
     const runs = [[]];
     for (const p of e.advisory.curve) {
-      if (p.payout == null) { if (runs[runs.length - 1].length) runs.push([]); continue; }
-      runs[runs.length - 1].push(`${px(p.month).toFixed(1)},${py(Number(p.payout)).toFixed(1)}`);
+      if (p.interest == null) { if (runs[runs.length - 1].length) runs.push([]); continue; }
+      runs[runs.length - 1].push(`${px(p.month).toFixed(1)},${py(Number(p.interest)).toFixed(1)}`);
     }
     return s('g', { class: `series series-${k % 8}${e.advisory.best ? ' best' : ''}` },
       runs.filter((r) => r.length).map((r) => (r.length === 1
@@ -171,7 +180,8 @@ function curveFigure(entries, months, { t, lang }) {
       h('th', { scope: 'row' }, String(i + 1)),
       entries.map((e) => {
         const p = e.advisory.curve[i];
-        return h('td', { class: 'num' }, p?.payout == null ? t('adviceRefusedCell') : money(p.payout, e.advisory.currency, lang));
+        return h('td', { class: 'num' }, p?.payout == null ? t('adviceRefusedCell')
+          : [money(p.payout, e.advisory.currency, lang), h('span', { class: 'advice-note' }, t('adviceOfInterest', { interest: money(p.interest, e.advisory.currency, lang) }))]);
       })))));
   return h('figure', { class: 'chart-figure advice-figure', id: 'advice-chart' },
     s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'advice-chart-title advice-chart-desc', class: 'chart', preserveAspectRatio: 'xMidYMid meet' },
