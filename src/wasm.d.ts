@@ -298,7 +298,8 @@ export type AdviceEntry = Advisory | { productId: string | null; error: Problem 
 export interface Advice {
   quoted: string | null;
   currency: string | null;
-  behaviour: { earlyChance: Decimal; earlyFrom: number; earlyTo: number | null };
+  /** The behaviour as read, every field written out. */
+  behaviour: Required<Behaviour>;
   entries: AdviceEntry[];
 }
 
