@@ -17,12 +17,19 @@ export function scheduleCsv(result, t) {
   return toCsv([head, ...rows]);
 }
 
-export function comparisonCsv(entries, t) {
-  const head = [t('variant'), 'currency', t('principal'), t('interest'), t('subsidy'), t('fees'), t('tax'), t('payout'), t('yield'), t('difference'), t('best'), t('closeDate')];
-  const rows = entries.map(({ label, result, error }) => (error
-    ? [label, '', '', '', '', '', '', '', '', '', '', error.code]
-    : [label, result.currency, result.principal, result.interest, result.subsidy, result.fees, result.tax, result.payout,
-      result.effectiveAnnualYield ?? '', result.differenceToBest ?? '', result.best ? 'yes' : 'no', result.closeDate]));
+/**
+ * The comparison as the engine gave it: per row each figure, its close, its
+ * worth on the common date and what it rests on (columns after `closeDate`
+ * were added with the honest comparison; the first twelve keep their place).
+ */
+export function comparisonCsv(entries, t, horizonDate = null) {
+  const head = [t('variant'), 'currency', t('principal'), t('interest'), t('subsidy'), t('fees'), t('tax'), t('payout'), t('yield'), t('difference'), t('best'), t('closeDate'),
+    t('compareRate'), t('horizonValueOn', { date: horizonDate ?? '' }), 'comparable', 'assumptions'];
+  const rows = entries.map(({ label, result: r, error }) => (error
+    ? [label, '', '', '', '', '', '', '', '', '', '', error.code, '', '', '', '']
+    : [label, r.currency, r.principal, r.interest, r.subsidy, r.fees, r.tax, r.payout, r.effectiveAnnualYield ?? '', r.differenceToBest ?? '',
+      r.best ? 'yes' : 'no', r.closeDate, r.contractRate, r.horizonValue ?? '', r.comparable === false ? 'no' : 'yes',
+      (r.assumptions ?? []).map((a) => `${a.key}=${a.value} (${a.source})`).join('; ')]));
   return toCsv([head, ...rows]);
 }
 

@@ -9,6 +9,8 @@ export type { Plan, Product, Problem, CompareEntry };
 export type SavingsPlanLanguage = 'zh-CN' | 'en' | 'en-IN';
 export type SavingsPlanMode = 'saver' | 'teller' | 'compact';
 export type SavingsPlanTheme = 'light' | 'dark' | 'auto';
+export type SavingsPlanVariants = 'auto' | 'none';
+export type SavingsPlanCurrencies = 'quoted' | 'all';
 /** What `hide` can leave out. */
 export type SavingsPlanHiddenPart =
   | 'language' | 'view' | 'share' | 'teller' | 'configurator' | 'chart' | 'what-if'
@@ -19,9 +21,10 @@ export declare const HIDEABLE: readonly SavingsPlanHiddenPart[];
 /** `savings-plan-result`: after each recompute that changed a figure. */
 export interface SavingsPlanResultDetail {
   plan: Plan;
-  /** One entry per product and variant shown, in order: a result or { error }. */
+  /** The comparison's entries: the quoted product, then each product and variant chosen to compare, in order (a result with comparable, best, horizonValue, differenceToBest; or { productId, error }). */
   results: CompareEntry[];
-  horizonDate?: IsoDate | null;
+  /** The common date best is judged on (null when nothing is comparable). */
+  horizonDate: IsoDate | null;
 }
 
 /** `savings-plan-error`: LOAD_FAILED when the engine (path `engine`) or the catalog (path `catalog`) could not be fetched. */
@@ -68,6 +71,12 @@ export declare class SavingsPlanCalculatorElement extends HTMLElement {
   /** Days a printed teller quote holds (1–365, default 7). */
   get quoteValidDays(): number;
   set quoteValidDays(value: number | string | null);
+  /** `auto`: compare the quoted product's derived variants too (auto-renewed, value-protected, daily product); `none`: not. */
+  get variants(): SavingsPlanVariants;
+  set variants(value: SavingsPlanVariants | null);
+  /** `quoted`: only products in the quoted product's currency; `all`: the others too, shown apart and never ranked. */
+  get currencies(): SavingsPlanCurrencies;
+  set currencies(value: SavingsPlanCurrencies | null);
   /** The language in use. */
   readonly language: SavingsPlanLanguage;
 

@@ -82,7 +82,7 @@ function localToday() {
 const isIsoDate = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 export class SavingsPlanCalculatorElement extends HTMLElementBase {
-  static observedAttributes = ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'share-url', 'url-state', 'issuer', 'quote-valid-days'];
+  static observedAttributes = ['catalog', 'products', 'lang', 'mode', 'plan', 'today', 'theme', 'hide', 'share-url', 'url-state', 'issuer', 'quote-valid-days', 'variants', 'currencies'];
 
   /** Registers the element; a host may rename the tag or use a scoped registry. */
   static define(tag = 'savings-plan-calculator', registry = globalThis.customElements) {
@@ -116,11 +116,21 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #settingMode = false;  // true while the component itself (view switcher, link) sets `mode`
   #linkRead = false;
   #builtIn = false;      // the built-in example catalog is in use (its quote says the rates are examples)
-  // The products chosen to compare with the quoted one (ids of catalog
-  // products or of its derived variants). One state field: the product
-  // picker feeds it (issue 9), the printed quote reads it (issue 11). Until
-  // the picker is there, the `products` attribute's ids after the first.
+  // The products chosen to compare with the quoted one: ids of catalog
+  // products and of the quoted product's derived variants (`<id>#renew`,
+  // `#protected`, `#daily`). One state field for the screen and the paper:
+  // the comparison's picker writes it (issue 9), the on-screen comparison
+  // and the printed teller's quote (issue 11) both read it, so once the
+  // teller picks, what the screen compares is what prints. Until someone
+  // picks (#comparePicked false) the screen compares every candidate
+  // (#candidates) and the quote only what the host listed after the first
+  // id in `products` (#hostCompareIds; none: the quoted product alone), so
+  // that an unchosen quote stays one A4 page. A share link carries it only
+  // once picked.
   #compareIds = [];
+  #comparePicked = false;
+  #hostCompareIds = [];
+  #pickOpen = false;     // the picker's disclosure, kept across re-renders
   #customer = '';        // the customer's name as the teller typed it: in memory only, never stored or sent
   #quoteNumber = '';
   #quoteKey = '';
@@ -180,6 +190,12 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   /** Keep the scenario in the page's address bar. */
   get urlState() { return this.hasAttribute('url-state'); }
   set urlState(v) { this.toggleAttribute('url-state', Boolean(v)); }
+  /** `auto` (default): derive the quoted product's variants (auto-renew, value-protected, daily product) | `none`. */
+  get variants() { return this.getAttribute('variants') === 'none' ? 'none' : 'auto'; }
+  set variants(v) { this.#setOrRemove('variants', v); }
+  /** `quoted` (default): only products in the quoted product's currency | `all` (others shown apart, never ranked). */
+  get currencies() { return this.getAttribute('currencies') === 'all' ? 'all' : 'quoted'; }
+  set currencies(v) { this.#setOrRemove('currencies', v); }
 
   #setOrRemove(name, v) {
     if (v == null || v === false) this.removeAttribute(name); else this.setAttribute(name, String(v));
@@ -301,7 +317,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#products = JSON.parse(JSON.stringify(wanted.length ? chosen : list));
     this.#pristine = new Map(this.#products.map((p) => [p.id, structuredClone(p)]));
     this.#chosen = this.#products[0]?.id ?? null;
-    this.#compareIds = wanted.slice(1).filter((id) => this.#products.some((p) => p.id === id));
+    this.#compareIds = [];
+    this.#comparePicked = false;
+    this.#hostCompareIds = wanted.slice(1);
     this.#plan = null;
     if (!this.#linkRead) {
       this.#linkRead = true;
@@ -421,6 +439,11 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#plan = plan;
     }
     if (isText(st.target)) { this.#target = st.target; kept.push('target'); }
+    if (Array.isArray(st.compare) && st.compare.every(isText)) {
+      this.#compareIds = st.compare;
+      this.#comparePicked = true;
+      kept.push('compare');
+    }
     if (isText(st.lang) && !this.hasAttribute('lang')) { this.setAttribute('lang', resolveLang(st.lang)); kept.push('lang'); }
     if (MODES.includes(st.mode) && st.mode !== 'teller' && !this.hasAttribute('mode')) { this.#setMode(st.mode); kept.push('mode'); }
     this.#linkNotice = complete ? null : { kept };
@@ -595,7 +618,12 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   #chooseProduct(id) {
+    const before = this.#chosen;
     this.#chosen = id;
+    // A picked set follows the new quoted product: its variants for the old one's, the old one for the new.
+    if (this.#comparePicked) {
+      this.#compareIds = this.#compareIds.map((x) => (x === id ? before : x.startsWith(`${before}#`) ? `${id}${x.slice(before.length)}` : x));
+    }
     this.#explainIndex = 0;
     const product = this.#product;
     const terms = (product.terms ?? []).map((x) => x.months);
@@ -631,23 +659,64 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   // ---------- computing ----------
 
-  #variants(product) {
+  /**
+   * What can be compared with the quoted product, quoted first: its derived
+   * variants (`variants="auto"`, marked `variantOf` so the engine prices
+   * them at the teller's rate too), then the other products of the catalog,
+   * those in another currency only with `currencies="all"`. Each
+   * { label, product, chosen, variant, group, pick } (`pick`: the picker's words).
+   */
+  #candidates(product) {
     const t = translator(this.language);
     const lang = this.language;
     const name = productName(product, lang);
     const list = [{ label: `${name} — ${t('variant_standard')}`, product, chosen: true }];
-    if (product.maturity?.action !== 'renew') {
-      list.push({ label: `${name} — ${t('variant_renew')}`, product: { ...product, id: `${product.id}#renew`, variantOf: product.id, maturity: { action: 'renew', renew: { months: 12, times: 1 } } } });
+    const variant = (key, derived) => list.push({ label: `${name} — ${t(key)}`, pick: t(key), group: 'variant', variant: true,
+      product: { ...product, ...derived, variantOf: product.id } });
+    if (this.variants === 'auto') {
+      if (product.maturity?.action !== 'renew') {
+        variant('variant_renew', { id: `${product.id}#renew`, maturity: { action: 'renew', renew: { months: 12, times: 1 } } });
+      }
+      if (!product.valueProtection) {
+        // The plan's inflation when given; else 2.0, which the engine states as the product's assumption (never best).
+        const inflation = this.#plan.inflation && /^\d+(\.\d+)?$/.test(this.#plan.inflation) ? this.#plan.inflation : '2.0';
+        variant('variant_protected', { id: `${product.id}#protected`, valueProtection: { inflation } });
+      }
+      if ((product.interest?.method ?? 'monthlyProduct') === 'monthlyProduct') {
+        variant('variant_daily', { id: `${product.id}#daily`, interest: { method: 'dailyProduct', dayCount: 'ACT/360' } });
+      }
     }
-    if (!product.valueProtection) {
-      const inflation = this.#plan.inflation && /^\d+(\.\d+)?$/.test(this.#plan.inflation) ? this.#plan.inflation : '2.0';
-      list.push({ label: `${name} — ${t('variant_protected', { inflation })}`, product: { ...product, id: `${product.id}#protected`, variantOf: product.id, valueProtection: { inflation } } });
+    const all = this.currencies === 'all';
+    for (const p of this.#products) {
+      if (p.id === product.id) continue;
+      const foreign = p.currency !== product.currency;
+      if (foreign && !all) continue;
+      const label = productName(p, lang);
+      list.push({ label, product: p, group: foreign ? 'foreign' : 'product', pick: foreign ? `${label} (${p.currency})` : label });
     }
-    if ((product.interest?.method ?? 'monthlyProduct') === 'monthlyProduct') {
-      list.push({ label: `${name} — ${t('variant_daily')}`, product: { ...product, id: `${product.id}#daily`, variantOf: product.id, interest: { method: 'dailyProduct', dayCount: 'ACT/360' } } });
-    }
-    for (const p of this.#products) if (p.id !== product.id) list.push({ label: productName(p, lang), product: p });
     return list;
+  }
+
+  /** The quoted product and the candidates chosen to compare (#compareIds), in the candidates' order. */
+  #compareSet(product) {
+    const all = this.#candidates(product);
+    if (!this.#comparePicked) this.#compareIds = all.slice(1).map((c) => c.product.id);
+    const chosen = new Set(this.#compareIds);
+    return { all, shown: [all[0], ...all.slice(1).filter((c) => chosen.has(c.product.id))] };
+  }
+
+  /** The picker's change: what to compare from now on (also what the teller's quote prints). */
+  #pick(ids) {
+    this.#compareIds = ids;
+    this.#comparePicked = true;
+    this.#compute();
+  }
+
+  /** "Enter your own": to the plan's inflation field. */
+  #goToInflation() {
+    const input = this.shadowRoot.getElementById('inflation');
+    input?.scrollIntoView?.({ block: 'center' });
+    input?.focus({ preventScroll: true });
   }
 
   #planForEngine() {
@@ -693,7 +762,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     this.#planError = null;
     if (this.#problems.length) {
       headline.render(ui.headline, { product, problems: this.#problems }, opts);
-      comparison.render(ui.compare, { product, entries: [] }, this.#compareOpts());
+      comparison.render(ui.compare, { ...this.#compareData(product), entries: [] }, this.#compareOpts());
       this.#announce(opts.t('fixProduct'));
       this.#emitError(this.#problems[0]);
       // A saver must see what to fix: the product settings open.
@@ -706,14 +775,18 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
     if (this.#configOpen) this.#draw('config');
 
-    const variants = this.#variants(product);
-    const out = this.#engine.compare(variants.map((v) => v.product), plan);
+    const { all, shown } = this.#compareSet(product);
+    const out = this.#engine.compare(shown.map((v) => v.product), plan);
     // The engine decides what is comparable and best (CONTRACT §8.1); the derived variants carry variantOf.
-    const results = out.ok ? out.value.entries : variants.map(() => ({ error: out.error }));
-    this.#entries = variants.map((v, i) => ({ label: v.label, chosen: v.chosen, result: results[i]?.error ? null : results[i], error: results[i]?.error ?? null }));
+    const results = out.ok ? out.value.entries : shown.map(() => ({ error: out.error }));
+    this.#comparison = out.ok ? out.value : null;
+    this.#entries = shown.map((v, i) => ({ index: i, id: v.product.id, product: v.product, label: v.label, chosen: v.chosen, variant: Boolean(v.variant), foreign: v.group === 'foreign',
+      result: results[i]?.error ? null : results[i], error: results[i]?.error ?? null }));
+    this.#candidateList = all;
     const main = this.#entries[0];
 
-    headline.render(ui.headline, { product, plan, result: main.result, error: main.error }, this.#opts({ onHow: ui.folds.explain ? () => this.#showExplain() : null }));
+    headline.render(ui.headline, { product, plan, result: main.result, error: main.error, exceptions: plan.events.length > 0 },
+      this.#opts({ onHow: ui.folds.explain ? () => this.#showExplain() : null }));
     if (main.error) {
       this.#planError = main.error;
       this.#showPlanError();
@@ -721,7 +794,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     } else {
       this.#announce(headline.announcement({ product, result: main.result }, opts));
     }
-    comparison.render(ui.compare, { product, entries: this.#entries }, this.#compareOpts());
+    comparison.render(ui.compare, this.#compareData(product), this.#compareOpts());
     // The panels below the comparison follow: the first time after the first
     // figure is painted, then in the next animation frame (before it paints).
     this.#detailsFor = { result: main.result, plan };
@@ -739,13 +812,29 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
     this.shadowRoot.querySelector('.spc')?.removeAttribute('aria-busy');
 
-    const digest = JSON.stringify(this.#entries.map((e) => e.error ? e.error.code
-      : [e.result.payout, e.result.interest, e.result.subsidy, e.result.fees, e.result.tax, e.result.closeDate, e.result.effectiveAnnualYield, e.result.realPayout]));
+    const digest = JSON.stringify([out.ok ? out.value.horizonDate : null, this.#entries.map((e) => e.error ? [e.id, e.error.code]
+      : [e.id, e.result.payout, e.result.interest, e.result.subsidy, e.result.fees, e.result.tax, e.result.closeDate, e.result.effectiveAnnualYield,
+        e.result.realPayout, e.result.horizonValue, e.result.best, e.result.differenceToBest])]);
     if (digest !== this.#lastDigest) {
       this.#lastDigest = digest;
       // Fresh objects from the engine on every compute: the host may keep them.
       this.dispatchEvent(new CustomEvent('savings-plan-result', { bubbles: true, composed: true, detail: { plan, results, horizonDate: out.ok ? out.value.horizonDate : null } }));
     }
+  }
+
+  #comparison = null;    // the engine's last comparison ({ quoted, currency, horizonDate, entries })
+  #candidateList = [];   // what the picker offers (#candidates of the quoted product)
+
+  /** What the comparison panel shows: the engine's entries, and the picker's state. */
+  #compareData(product) {
+    const t = translator(this.language);
+    return { product, entries: this.#entries, currency: this.#comparison?.currency ?? product.currency,
+      horizonDate: this.#comparison?.horizonDate ?? null,
+      candidates: this.#candidateList.slice(1).map((c) => ({ id: c.product.id, label: c.pick, group: c.group })),
+      picked: this.#compareIds, pickOpen: this.#pickOpen, quotedName: productName(product, this.language),
+      rateWord: rateLabel(product, this.language, t), teller: this.mode === 'teller',
+      // The compact view's form has no inflation field; the comparison offers it where an assumption needs it.
+      inflationField: this.mode === 'compact' ? { value: this.#plan?.inflation ?? '' } : null };
   }
 
   /** The main result's error at its own field (opening its fold), and in the live region with the field's name. */
@@ -763,7 +852,14 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   #compareOpts() {
-    return this.#opts({ onDownload: () => later('csv').then((csv) => csv.download('comparison.csv', csv.comparisonCsv(this.#entries, translator(this.language)))) });
+    return this.#opts({
+      onDownload: () => later('csv').then((csv) => csv.download('comparison.csv',
+        csv.comparisonCsv(this.#entries, translator(this.language), this.#comparison?.horizonDate ?? null))),
+      onPick: (ids) => this.#pick(ids),
+      onPickOpen: (open) => { this.#pickOpen = open; },
+      onInflation: () => this.#goToInflation(),
+      onInput: (name, value) => this.#planInput(name, value),
+    });
   }
 
   // One live region, one message per change: the new figure, or the error
@@ -805,7 +901,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const result = this.#detailsFor?.result ?? null;
     if (name === 'quote') this.#renderQuote(m);
     else if (name === 'disclosure') m.render(ui.disclosure, { product, builtIn: this.#builtIn }, opts);
-    else if (name === 'chart') m.render(ui.chart, { entries: this.#entries }, opts);
+    // One axis, one currency: the chart draws the rows the engine compares.
+    else if (name === 'chart') m.render(ui.chart, { entries: this.#entries.filter((e) => e.result?.comparable !== false) }, opts);
     else if (name === 'advice') this.#renderAdvice(m);
     else if (name === 'whatIf') this.#renderWhatIf(m);
     else if (name === 'solve') this.#solve(m);
@@ -832,9 +929,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (mode !== 'teller') return;
     const product = this.#product;
     const plan = this.#planForEngine();
-    const variants = this.#variants(product);
-    const items = [variants[0], ...this.#compareIds.filter((id) => id !== product.id)
-      .map((id) => variants.find((v) => v.product.id === id)).filter(Boolean)];
+    const { all, shown } = this.#compareSet(product);
+    // Chosen (picker or link): the screen's set; else the host's list (#compareIds above).
+    const host = new Set(this.#hostCompareIds);
+    const items = this.#comparePicked ? shown : [all[0], ...all.slice(1).filter((c) => host.has(c.product.id))];
     const main = this.#entries[0];
     const comparison = main?.result ? modules.quoteCompare.quoteComparison(this.#engine, items, plan) : null;
     const today = this.today;
@@ -870,7 +968,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const teller = this.mode === 'teller';
     const data = { state, months, behaviour, product, teller, entries: null, error: null, grid: teller ? this.#grid(m, product, plan) : null };
     if (!behaviour || !this.#entries[0]?.result) return data;
-    const variants = this.#variants(product);
+    // The products and variants the comparison shows, in its order (the quoted one first).
+    const variants = this.#entries;
     const out = this.#engine.advise(variants.map((v) => v.product), plan, behaviour);
     if (!out.ok) return { ...data, error: out.error };
     data.entries = variants.map((v, i) => {
@@ -1069,6 +1168,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#chosen = this.#products[0].id;
       this.#builtIn = false;
       this.#compareIds = [];
+      this.#comparePicked = false;
+      this.#hostCompareIds = [];
       this.#configStatus = t('catalogLoaded', { n: list.length });
     }
     this.#render();
@@ -1100,7 +1201,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const pristine = this.#pristine.get(product?.id);
     const edited = product && JSON.stringify(product) !== JSON.stringify(pristine);
     return { id: this.id || undefined, chosen: product?.id, plan: this.#planForEngine(), lang: this.language, mode: this.mode,
-      target: this.#target || undefined, product: edited ? product : undefined };
+      target: this.#target || undefined, product: edited ? product : undefined,
+      compare: this.#comparePicked ? this.#compareIds : undefined };
   }
 
   // The address bar follows the scenario, a moment after typing stops.

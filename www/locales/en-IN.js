@@ -38,4 +38,14 @@ export default {
   adviceIntro: 'Premature withdrawal rules differ: some pay only the savings rate, some the contracted rate less a penalty, some refuse before a set month. Say how likely you are to need the money before maturity, and see which deposit is worth most to you on average.',
   adviceAtMaturity: 'Maturity amount if kept to the end',
   adviceBanksIntro: 'The quoted deposit at {installment} a month, each cell a maturity amount computed by the engine (one call for the whole grid).',
+  // The comparison and what happens to the account (issue 9)
+  outcome_early: 'Premature withdrawal on {date}',
+  outcomeRate_early: 'Every instalment earns the premature-withdrawal rate of {closeRate}%, not the contract rate of {rate}%.',
+  outcomeRate_closedByBank: 'The bank closes it as a premature withdrawal: every instalment earns {closeRate}%, not the contract rate of {rate}%.',
+  outcomeRate_contract: 'Every instalment earns the contract rate of {rate}%.',
+  closeNote_early: 'premature withdrawal, at {rate}',
+  horizonEarly: 'withdrawn prematurely then',
+  explainLine_early: '{principal} paid in, plus {interest} interest at the premature-withdrawal rate.',
+  breach: 'Breach after instalment {n} on {date}: {trigger}. Effect: {effect}.',
+  onTimePayout: 'Paying every instalment on time: {payout}',
 };

@@ -27,9 +27,21 @@ export function render(slot, { entries, index }, { t, lang, onChoose }) {
   // The breach step is a sentence, not a formula: say it in the reader's language.
   const formula = (step) => (step.key === 'breach' && r.breach
     ? t('breach', { n: r.breach.installment, date: date(r.breach.date, lang), trigger: t(`trigger_${r.breach.trigger}`), effect: t(`effect_${r.breach.effect}`) })
-    : step.formula);
+    : words(step.formula, t));
+  // The engine's formula as it wrote it stays in data-formula (its numbers are never changed here).
   fill(list, r.explain.map((step) => h('li', { 'data-key': step.key },
     h('span', { class: 'explain-label' }, t(`explain_${step.key}`)),
-    step.key === 'breach' ? h('span', {}, formula(step)) : h('code', { class: 'formula' }, formula(step)),
+    step.key === 'breach' ? h('span', {}, formula(step)) : h('code', { class: 'formula', 'data-formula': step.formula }, formula(step)),
     h('span', { class: 'explain-value' }, '= ', value(step)))));
+}
+
+/**
+ * The engine's two phrases in words, in the reader's language: a rounding
+ * ("… → halfUp to 2 places") and the yield's solver ("XIRR of 37 cash flows,
+ * ACT/365"). The numbers and operators stay exactly as the engine wrote them.
+ */
+function words(formula, t) {
+  return String(formula)
+    .replace(/ → (halfUp|halfEven|down) to (\d+) places$/, (_, mode, n) => ` → ${t(`roundTo_${mode}`, { n })}`)
+    .replace(/^XIRR of (\d+) cash flows, ACT\/365$/, (_, n) => t('xirrOf', { n }));
 }

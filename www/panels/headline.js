@@ -1,21 +1,26 @@
-// The headline: what the saver receives, when, one line on how, and of what
-// it is made; terms explained on a tap (not a hover tooltip a phone cannot
-// show); the engine's warnings below. On an error, the error in its place.
+// The headline: what the saver receives, when and how the account closes
+// (到期 / 提前 / 逾期支取, 银行销户: outcome.js), one line on how, the rate
+// actually applied and whether a breach happened, and of what the payout is
+// made; terms explained on a tap (not a hover tooltip a phone cannot show);
+// the engine's warnings below. On an error, the error in its place.
 import { h, fill, hidden } from '../dom.js';
 import { money, number, percent, date } from '../format.js';
 import { productName } from '../i18n.js';
 import { errorText } from './field.js';
+import { outcomeTitle, outcomeLines } from '../outcome.js';
 
 // Terms with an explanation a tap away: [key of the label, key of the explanation].
 const HELP = { yield: 'yieldHint', realPayout: 'realPayoutHint', subsidy: 'subsidyHint' };
 const openHelp = new WeakMap(); // slot → the terms whose explanation is open, kept across updates
 
 /**
- * data: { product, result, error, problems } — `problems` (the product's own)
- * win over `error` (the plan's), which wins over `result`.
+/**
+ * data: { product, result, error, problems, exceptions } — `problems` (the
+ * product's own) win over `error` (the plan's), which wins over `result`;
+ * `exceptions`: the plan has missed or late installments.
  * onHow(): "how we calculated" (absent: no link).
  */
-export function render(slot, { product, result, error, problems = [] }, { t, lang, onHow }) {
+export function render(slot, { product, result, error, problems = [], exceptions = false }, { t, lang, onHow }) {
   if (!slot.firstChild) {
     slot.append(h('div', { class: 'summary' },
       h('section', { class: 'headline', id: 'headline', 'aria-labelledby': 'headline-title' }),
@@ -58,12 +63,16 @@ export function render(slot, { product, result, error, problems = [] }, { t, lan
     return h('div', { class: 'part' }, h('dt', {}, button), h('dd', { id }, shown), help);
   };
   fill(headline,
-    h('h3', { id: 'headline-title' }, t('headline', { date: date(r.closeDate, lang) })),
+    h('h3', { id: 'headline-title', 'data-closure': r.closure }, outcomeTitle(r, { t, lang })),
     h('p', { class: 'payout', id: 'payout' }, money(r.payout, c, lang)),
     h('p', { class: 'headline-explain', id: 'headline-explain' }, explainLine(r, { t, lang }),
       onHow ? [' ', h('button', { type: 'button', class: 'link-button', id: 'how', onclick: () => onHow() }, t('howLink'))] : null),
     h('dl', { class: 'parts' }, parts.map(row)),
-    h('p', { class: 'closure' }, t(`closure_${r.closure}`)));
+    // How it closes, at which rate, the breach (outcome.js); a plain maturity's rate is in the line above.
+    h('div', { class: 'closure', id: 'headline-outcome' },
+      outcomeLines(r, { t, lang }, { exceptions })
+        .filter((line) => !(line.key === 'rate' && r.closure === 'maturity' && !r.breach))
+        .map((line) => h('p', { 'data-key': line.key }, line.text))));
   fill(warnings, r.warnings.map((w) => h('p', { class: 'warning' }, hidden(t('warningPrefix')), ' ', t(`warning_${w.code}`))));
 }
 
@@ -80,5 +89,5 @@ function explainLine(r, { t, lang }) {
 export function announcement({ product, result }, { t, lang }) {
   const r = result;
   return t('headlineSummary', { product: productName(product, lang), payout: money(r.payout, r.currency, lang),
-    date: date(r.closeDate, lang), interest: money(r.interest, r.currency, lang) });
+    date: date(r.closeDate, lang), outcome: outcomeTitle(r, { t, lang }), interest: money(r.interest, r.currency, lang) });
 }

@@ -4,6 +4,7 @@
 import { h, fill, hidden } from '../dom.js';
 import { money, date, month } from '../format.js';
 import { field, syncValue } from './field.js';
+import { outcomeTitle, outcomeLines } from '../outcome.js';
 
 /**
  * data: { plan, dues: { due: [iso…], maturityDate } | null, result, onTime, mode }
@@ -99,15 +100,14 @@ function gridKey(grid, e, n, months) {
 function renderOutcome(outcome, { plan, result: r, onTime }, { t, lang }) {
   if (!r) { outcome.replaceChildren(); return; }
   const c = r.currency;
-  const lines = [h('p', { class: 'outcome-main' }, h('strong', {}, t(`closure_${r.closure}`)), ': ', money(r.payout, c, lang))];
+  // How it closes, on which date, at which rate, and whether a breach happened: the headline's words (outcome.js).
+  const said = outcomeLines(r, { t, lang }, { exceptions: plan.events.length > 0 });
+  const lines = [h('p', { class: 'outcome-main' }, h('strong', {}, outcomeTitle(r, { t, lang })), lang.startsWith('zh') ? '：' : ': ', money(r.payout, c, lang))];
+  for (const line of said) if (line.key !== 'breach') lines.push(h('p', { class: `outcome-${line.key}` }, line.text));
   if (r.maturityPayout) lines.push(h('p', { id: 'holding' }, t('holding', { payout: money(r.maturityPayout, c, lang) })));
   if (onTime) lines.push(h('p', { id: 'on-time' }, t('onTimePayout', { payout: money(onTime.payout, c, lang) })));
-  if (r.breach) {
-    lines.push(h('p', { class: 'breach', id: 'breach' }, t('breach', { n: r.breach.installment, date: date(r.breach.date, lang),
-      trigger: t(`trigger_${r.breach.trigger}`), effect: t(`effect_${r.breach.effect}`) })));
-  } else if (plan.events.length) {
-    lines.push(h('p', { id: 'breach' }, t('noBreach')));
-  }
+  const breach = said.find((line) => line.key === 'breach');
+  if (breach) lines.push(h('p', { class: r.breach ? 'breach' : null, id: 'breach' }, breach.text));
   if (Number(r.fees) !== 0) lines.push(h('p', {}, `${t('fees')}: ${money(r.fees, c, lang)}`));
   fill(outcome, lines);
 }
