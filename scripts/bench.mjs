@@ -49,7 +49,7 @@ const FIRST = ['savings-plan-calculator.js', 'savings-plan-calculator-element.js
   'rate-input.js', 'quote-meta.js', 'locales/zh-CN.js', ...['field', 'fold', 'header', 'notices', 'plan-form', 'headline', 'comparison'].map((p) => `panels/${p}.js`),
   'savings-plan-calculator.css', 'pkg/savings_plan.js', 'pkg/savings_plan_bg.wasm'];
 const LATER = ['locales/en.js', 'locales/en-IN.js', 'csv.js', 'url-state.js', 'quote-compare.js', 'print-quote.js', 'words-rmb.js', 'words-inr.js',
-  ...['chart', 'what-if', 'solve', 'explain', 'schedule', 'configurator', 'quote', 'disclosure', 'statement-shell'].map((p) => `panels/${p}.js`)];
+  ...['chart', 'advice', 'what-if', 'solve', 'explain', 'schedule', 'configurator', 'quote', 'disclosure', 'statement-shell'].map((p) => `panels/${p}.js`)];
 const COMPONENT = [...FIRST, ...LATER];
 const www = new URL('../www/', import.meta.url);
 const sizes = async (files) => {
