@@ -1000,6 +1000,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       onState: (partial) => {
         Object.assign(this.#adviceState, partial);
         this.#renderAdvice();
+        // The one live region says what ranks first now (the panel itself is not a live region).
+        this.#announce(m.announcement(this.#adviceData, this.#opts()));
         if (this.mode === 'teller') this.#draw('quote');
       },
     }));

@@ -90,6 +90,9 @@ for (const [lang, heading, best] of [['zh-CN', '如果可能提前支取', '最�
     assert.equal(rows[0].product, 'mild-bank');
     assert.equal(rows[0].rank, '1');
     assert.ok(rows[0].text.includes(best));
+    // The component's one live region says what ranks first.
+    await page.waitForFunction((name) => document.querySelector('savings-plan-calculator').shadowRoot.getElementById('live').textContent.includes(name),
+      lang === 'en' ? 'Bank B installment savings' : '乙银行零存整取');
     const strict = rows.find((r) => r.product === 'strict-bank');
     assert.ok(Number(strict.rank) > 1, `strict ranks ${strict.rank}`);
     // The figures are the engine's: the expected payout shown is advise's, formatted.

@@ -450,6 +450,7 @@ export default {
   adviceCurveHeading: 'Interest each product pays if withdrawn in each month',
   adviceCurveDesc: 'Interest in the payout if the account is closed in a given month, per product; a gap is a month the product refuses an early close. Payouts if kept to the end: {values}.',
   adviceOfInterest: 'of which interest {interest}',
+  adviceAnnounce: 'If you might need it early, {name} is worth most on average: {payout} expected.',
   adviceCurveTable: 'The same figures as a table',
   adviceMonth: 'Month',
   adviceRefusedCell: 'not allowed',

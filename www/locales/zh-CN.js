@@ -449,6 +449,7 @@ export default {
   adviceCurveHeading: '各产品在每个月支取时所得的利息',
   adviceCurveDesc: '每款产品在某月销户时本息中的利息；曲线中断处为该产品不允许提前支取的月份。存满到期的本息：{values}。',
   adviceOfInterest: '其中利息 {interest}',
+  adviceAnnounce: '考虑提前支取的可能，平均而言{name}最划算：预期本息 {payout}。',
   adviceCurveTable: '以表格显示相同数据',
   adviceMonth: '月份',
   adviceRefusedCell: '不允许',

@@ -59,14 +59,14 @@ export function render(slot, data, opts) {
           h('input', { id: 'advice-percent', type: 'text', inputmode: 'decimal', autocomplete: 'off', size: '6',
             'aria-describedby': 'advice-percent-error',
             oninput: (e) => opts.onState({ chance: 'custom', percent: e.target.value }) }),
-          h('p', { class: 'error-text', id: 'advice-percent-error', 'aria-live': 'polite' }))),
+          h('p', { class: 'error-text', id: 'advice-percent-error' }))),
       h('div', { class: 'field' },
         h('label', { for: 'advice-from' }, t('adviceFrom')),
         h('input', { id: 'advice-from', type: 'number', inputmode: 'numeric', min: '1', step: '1',
           'aria-describedby': 'advice-from-hint',
           oninput: (e) => { const n = Number(e.target.value); if (Number.isInteger(n) && n >= 1) opts.onState({ from: n }); } }),
         h('p', { class: 'hint', id: 'advice-from-hint' })),
-      h('div', { id: 'advice-result', 'aria-live': 'polite' }),
+      h('div', { id: 'advice-result' }),
       h('div', { id: 'advice-banks' })));
   }
   const { state, months } = data;
@@ -224,6 +224,14 @@ export function gridRates(rate) {
   const base = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
   return [-100, -50, -25, 0, 25, 50, 100].map((d) => base + d).filter((x) => x >= 0)
     .map((x) => `${Math.floor(x / 100)}.${String(x % 100).padStart(2, '0')}`);
+}
+
+/** One sentence for the component's live region after the saver changes the chance: what ranks first. */
+export function announcement(data, { t, lang }) {
+  if (data?.error) return errorText(data.error, data.product, { t, lang });
+  const first = data?.entries?.find((e) => e.advisory?.best);
+  if (!first) return data?.entries ? '' : t('adviceNone');
+  return t('adviceAnnounce', { name: first.label, payout: money(first.advisory.expectedPayout, first.advisory.currency, lang) });
 }
 
 /** The advice's lines for the teller's printed quote (a small block; the quote panel places it). */
