@@ -53,7 +53,7 @@ const FIRST = ['savings-plan-calculator.js', 'savings-plan-calculator-element.js
   'savings-plan-calculator.css', 'pkg/savings_plan_first.js', 'pkg/savings_plan_first_bg.wasm'];
 // The whole engine comes with the statement view, like its modules.
 const LATER = ['pkg/savings_plan.js', 'pkg/savings_plan_bg.wasm', 'panels/statement.js', 'statement-parse.js', 'locales/en.js', 'locales/en-IN.js', 'csv.js', 'url-state.js', 'quote-compare.js', 'print-quote.js', 'words-rmb.js', 'words-inr.js',
-  ...['chart', 'what-if', 'solve', 'explain', 'schedule', 'configurator', 'quote', 'disclosure', 'statement-shell'].map((p) => `panels/${p}.js`)];
+  ...['chart', 'advice', 'what-if', 'solve', 'explain', 'schedule', 'configurator', 'quote', 'disclosure', 'statement-shell'].map((p) => `panels/${p}.js`)];
 const COMPONENT = [...FIRST, ...LATER];
 // --dist: the minified copy a CDN serves and npm publishes (scripts/minify.mjs) instead of the sources.
 const www = new URL(process.argv.includes('--dist') ? '../dist/' : '../www/', import.meta.url);

@@ -132,32 +132,22 @@ pub fn compare(products: &Value, plan: &Value, options: &Value) -> Result<Compar
         return Err(Error::new(ErrorCode::InvalidType, "products", "expected an array of product definitions"));
     };
     let options = parse_options(options)?;
-    let raw_text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(String::from);
-
     let parsed: Vec<Result<Product>> = list.iter().map(parse_product).collect();
-    let (quoted, currency) = match (parsed.first(), list.first()) {
-        (Some(Ok(p)), _) => (Some(p.id.clone()), Some(p.currency.clone())),
-        (_, Some(raw)) => (raw_text(raw, "id"), raw_text(raw, "currency")),
-        _ => (None, None),
-    };
+    let (quoted, currency) = quoted_of(list, &parsed);
 
     // Each product priced; the teller's rate only on the quoted product and its variants.
     let mut priced: Vec<Priced> = Vec::with_capacity(list.len());
     for (i, (raw, product)) in list.iter().zip(parsed).enumerate() {
         let id = raw_text(raw, "id");
         let one = product.and_then(|product| {
-            let mut p = parse_plan(plan, &product, None)?;
-            let quoted_rate = i == 0 || (quoted.is_some() && product.variant_of == quoted);
-            if !quoted_rate {
-                p.rate = None;
-            }
+            let p = plan_for(plan, &product, i, quoted.as_ref())?;
             let q = price(&product, &p)?;
             Ok((product, p, q))
         });
         priced.push(one.map_err(|e| (id, e)));
     }
 
-    let is_comparable = |q: &Quote| currency.as_ref() == Some(&q.currency);
+    let is_comparable = |q: &Quote| comparable(currency.as_ref(), &q.currency);
     let horizon: Option<NaiveDate> = match options.horizon {
         Horizon::Own => None,
         Horizon::Common => {
@@ -201,6 +191,41 @@ pub fn compare(products: &Value, plan: &Value, options: &Value) -> Result<Compar
     Ok(Comparison { quoted, currency, horizon_date: horizon, entries })
 }
 
+/// A raw product's text field (for error entries of products that cannot be read).
+pub(crate) fn raw_text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(String::from)
+}
+
+/// The quoted product's id and currency: the first product's (its raw
+/// fields when it cannot be read).
+pub(crate) fn quoted_of(list: &[Value], parsed: &[Result<Product>]) -> (Option<String>, Option<String>) {
+    match (parsed.first(), list.first()) {
+        (Some(Ok(p)), _) => (Some(p.id.clone()), Some(p.currency.clone())),
+        (_, Some(raw)) => (raw_text(raw, "id"), raw_text(raw, "currency")),
+        _ => (None, None),
+    }
+}
+
+/// The plan as product `i` of the list prices it: the teller's `plan.rate`
+/// only for the quoted product (the first) and its variants (`variantOf`
+/// naming the quoted id); every other product at its own rates.
+///
+/// # Errors
+/// The plan's problems under that product.
+pub(crate) fn plan_for(plan: &Value, product: &Product, i: usize, quoted: Option<&String>) -> Result<Plan> {
+    let mut p = parse_plan(plan, product, None)?;
+    let quoted_rate = i == 0 || (quoted.is_some() && product.variant_of.as_ref() == quoted);
+    if !quoted_rate {
+        p.rate = None;
+    }
+    Ok(p)
+}
+
+/// Whether a figure in `currency` is comparable: it is the quoted currency.
+pub(crate) fn comparable(quoted_currency: Option<&String>, currency: &str) -> bool {
+    quoted_currency.is_some_and(|c| c == currency)
+}
+
 /// The value on `h` if the saver does nothing until then, and how the account stands;
 /// the assumptions that value rests on join the entry's own.
 fn horizon_value(product: &Product, plan: &Plan, q: &mut Quote, h: NaiveDate) -> (Option<Decimal>, Option<Closure>) {
@@ -211,7 +236,8 @@ fn horizon_value(product: &Product, plan: &Plan, q: &mut Quote, h: NaiveDate) ->
         return (Some(q.payout), Some(q.closure));
     }
     let at_h = Plan { withdraw_on: Some(h), ..plan.clone() };
-    match price(product, &at_h) {
+    // Only the payout is needed on H: the payout-only path (same stages, same figures).
+    match crate::price::payout(product, &at_h) {
         Ok(later) => {
             for a in later.assumptions {
                 if !q.assumptions.contains(&a) {
@@ -227,7 +253,7 @@ fn horizon_value(product: &Product, plan: &Plan, q: &mut Quote, h: NaiveDate) ->
 }
 
 /// Whether a result rests on an assumption nobody chose.
-fn rests_on_product_assumption(assumptions: &[Assumption]) -> bool {
+pub(crate) fn rests_on_product_assumption(assumptions: &[Assumption]) -> bool {
     assumptions.iter().any(|a| a.source == Source::Product)
 }
 

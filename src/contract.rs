@@ -24,9 +24,11 @@ use crate::product::Product;
 use crate::quote::Quote;
 use serde_json::Value;
 
+pub use crate::advise::{advise, parse_behaviour, Advice, Advised, Advisory, Behaviour, CurvePoint};
 pub use crate::catalog::{catalog, catalog_json};
 pub use crate::compare::{compare, parse_options, Compared, Comparison, Entry, Horizon, Options};
 pub use crate::json::ToJson;
+pub use crate::payouts::{payouts, Payouts};
 pub use crate::reconcile::{reconcile, Reconciliation};
 pub use crate::solve::{solve_installment, Solution};
 

@@ -63,24 +63,24 @@ pub fn write_str(out: &mut String, s: &str) {
 }
 
 /// Writes engine text that needs no escaping (digits, dates, table words) as a string.
-fn write_word(out: &mut String, word: &str) {
+pub(crate) fn write_word(out: &mut String, word: &str) {
     out.push('"');
     out.push_str(word);
     out.push('"');
 }
 
 /// Writes `{"k":v,…}` key by key without intermediate allocation.
-struct Object<'a> {
+pub(crate) struct Object<'a> {
     out: &'a mut String,
     first: bool,
 }
 
 impl<'a> Object<'a> {
-    fn new(out: &'a mut String) -> Object<'a> {
+    pub(crate) fn new(out: &'a mut String) -> Object<'a> {
         out.push('{');
         Object { out, first: true }
     }
-    fn key(&mut self, key: &str) -> &mut String {
+    pub(crate) fn key(&mut self, key: &str) -> &mut String {
         if !self.first {
             self.out.push(',');
         }
@@ -90,38 +90,38 @@ impl<'a> Object<'a> {
         self.out.push_str("\":");
         self.out
     }
-    fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
+    pub(crate) fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
         value.write_json(self.key(key));
         self
     }
-    fn text(&mut self, key: &str, value: &str) -> &mut Self {
+    pub(crate) fn text(&mut self, key: &str, value: &str) -> &mut Self {
         write_str(self.key(key), value);
         self
     }
-    fn word(&mut self, key: &str, value: &str) -> &mut Self {
+    pub(crate) fn word(&mut self, key: &str, value: &str) -> &mut Self {
         write_word(self.key(key), value);
         self
     }
-    fn date(&mut self, key: &str, value: NaiveDate) -> &mut Self {
+    pub(crate) fn date(&mut self, key: &str, value: NaiveDate) -> &mut Self {
         self.word(key, DateText::of(value).as_str())
     }
-    fn plain(&mut self, key: &str, value: Decimal) -> &mut Self {
+    pub(crate) fn plain(&mut self, key: &str, value: Decimal) -> &mut Self {
         self.word(key, plain_digits(value).as_str())
     }
-    fn fixed(&mut self, key: &str, value: Decimal, scale: u32) -> &mut Self {
+    pub(crate) fn fixed(&mut self, key: &str, value: Decimal, scale: u32) -> &mut Self {
         self.word(key, fixed_digits(value, scale).as_str())
     }
-    fn opt_fixed(&mut self, key: &str, value: Option<Decimal>, scale: u32) -> &mut Self {
+    pub(crate) fn opt_fixed(&mut self, key: &str, value: Option<Decimal>, scale: u32) -> &mut Self {
         match value {
             Some(v) => self.fixed(key, v, scale),
             None => self.null(key),
         }
     }
-    fn null(&mut self, key: &str) -> &mut Self {
+    pub(crate) fn null(&mut self, key: &str) -> &mut Self {
         self.key(key).push_str("null");
         self
     }
-    fn end(self) {
+    pub(crate) fn end(self) {
         self.out.push('}');
     }
 }

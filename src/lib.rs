@@ -41,8 +41,8 @@
 //!
 //! The page and the WebAssembly facade speak the contract's JSON documents
 //! (CONTRACT.md): [`contract`] holds those entry points — `calculate`,
-//! `compare`, `reconcile`, `solve_installment`, `validate_product`,
-//! `catalog` — each taking `serde_json::Value`s and returning a typed
+//! `compare`, `reconcile`, `advise`, `payouts`, `solve_installment`,
+//! `validate_product`, `catalog` — each taking `serde_json::Value`s and returning a typed
 //! result that writes itself as JSON text.
 //!
 //! ```
@@ -89,7 +89,14 @@
 //! 9. **explain** — the steps of "how we calculated", built from the
 //!    stages' outputs.
 //! 10. **quote** — the [`Quote`]; JSON formats only in [`Quote::to_json`].
+//!
+//! The same stages also run in a payout-only mode, [`payout`]: stages 1–8
+//! up to the payout's rounding, without yield, explanation, schedule rows or
+//! formatting. `advise` (one pricing per withdrawal month and product),
+//! `payouts` (many plans), `solve_installment`'s search and `compare`'s
+//! horizon values use it; its figures are `calculate`'s, always.
 
+mod advise;
 mod calendar;
 mod catalog;
 mod category;
@@ -108,6 +115,7 @@ mod ledger;
 mod missed;
 mod money;
 mod overdue;
+mod payouts;
 mod plan;
 mod price;
 mod product;
@@ -126,7 +134,7 @@ mod xirr;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use price::price;
+pub use price::{payout, price, Payout};
 pub use calendar::{add_months, format_date, parse_date};
 pub use closure::{Closure, Early, EarlyRate};
 pub use error::{Error, ErrorCode, Result};

@@ -3,6 +3,13 @@
 //!
 //! calendar → ledger → missed → closure → interest → overdue → protection,
 //! fees, tax → settle the term → renewal → settle → explain → quote.
+//!
+//! The same stages run in two modes ([`Mode`]): the full quote, or the
+//! payout only ([`payout`]), which stops after the settlement's rounding and
+//! skips the yield, the real payout, the explanation, the schedule rows and
+//! the warnings. Both modes run the one code path up to the payout, so the
+//! payout-only figures cannot drift from `calculate` (tests/payouts.rs
+//! checks them equal on every vector and on random plans).
 
 use crate::calendar::Schedule;
 use crate::closure::{self, Closed, Closure};
@@ -40,17 +47,93 @@ use rust_decimal::Decimal;
 /// # Ok::<(), savings_plan::Error>(())
 /// ```
 pub fn price(product: &Product, plan: &Plan) -> Result<Quote> {
-    let mut quote = run(product, plan, true)?;
+    let Priced::Quote(mut quote) = run(product, plan, true, Mode::Quote)? else {
+        return Err(Error::overflow()); // unreachable: the quote mode gives a quote
+    };
     if matches!(quote.closure, Closure::Early | Closure::ClosedByBank) {
         // What holding to maturity would have paid, the bank never closing.
         let held = Plan { withdraw_on: None, ..plan.clone() };
-        quote.maturity_payout = run(product, &held, false).ok().map(|q| q.payout);
+        quote.maturity_payout = match run(product, &held, false, Mode::Payout) {
+            Ok(Priced::Payout(p)) => Some(p.payout),
+            _ => None,
+        };
     }
     Ok(quote)
 }
 
+/// The payout only: the same stages as [`price`], stopped after the
+/// settlement's rounding (no yield, real payout, explanation, schedule rows
+/// or warnings). The figures equal the full quote's, always.
+///
+/// # Errors
+/// As [`price`].
+///
+/// # Example
+/// ```
+/// use savings_plan::{payout, price, Plan, Product};
+/// let product = Product::parse(&savings_plan::contract::catalog()[0])?;
+/// let plan = Plan::parse(&serde_json::json!({ "start": "2025-01-15", "months": 12, "installment": "1000", "rate": "1.35" }), &product)?;
+/// let p = payout(&product, &plan)?;
+/// assert_eq!(p.payout.to_string(), "12087.75");
+/// assert_eq!(p.payout, price(&product, &plan)?.payout);
+/// # Ok::<(), savings_plan::Error>(())
+/// ```
+pub fn payout(product: &Product, plan: &Plan) -> Result<Payout> {
+    match run(product, plan, true, Mode::Payout)? {
+        Priced::Payout(p) => Ok(p),
+        Priced::Quote(q) => Ok(Payout::of(&q)), // unreachable: the payout mode gives a payout
+    }
+}
+
+/// What the stages produce: everything, or only what a payout needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Quote,
+    Payout,
+}
+
+/// What [`run`] gives in each [`Mode`].
+enum Priced {
+    Quote(Quote),
+    Payout(Payout),
+}
+
+/// A plan's paid figures without the quote around them (the payout-only path).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Payout {
+    pub closure: Closure,
+    /// The day the money is paid out.
+    pub close_date: chrono::NaiveDate,
+    pub principal: Decimal,
+    /// Interest paid, renewals and overdue included, rounded as in the quote.
+    pub interest: Decimal,
+    pub subsidy: Decimal,
+    pub fees: Decimal,
+    pub tax: Decimal,
+    /// At the payout scale, as the quote's.
+    pub payout: Decimal,
+    /// What the figures rest on that nobody knows today (as the quote's).
+    pub assumptions: Vec<quote::Assumption>,
+}
+
+impl Payout {
+    fn of(q: &Quote) -> Payout {
+        Payout {
+            closure: q.closure,
+            close_date: q.close_date,
+            principal: q.principal,
+            interest: q.interest,
+            subsidy: q.subsidy,
+            fees: q.fees,
+            tax: q.tax,
+            payout: q.payout,
+            assumptions: q.assumptions.clone(),
+        }
+    }
+}
+
 /// The stages in order; `bank`: whether the bank may close the account.
-fn run(product: &Product, plan: &Plan, bank: bool) -> Result<Quote> {
+fn run(product: &Product, plan: &Plan, bank: bool, mode: Mode) -> Result<Priced> {
     // Calendar: due dates, maturity, the renewals' ends.
     let past_9999 = || Error::new(ErrorCode::Overflow, "plan.months", "the plan runs past the year 9999");
     let schedule = Schedule::new(plan.start, plan.months).ok_or_else(past_9999)?;
@@ -100,7 +183,16 @@ fn run(product: &Product, plan: &Plan, bank: bool) -> Result<Quote> {
     term.tax = add(term.tax, withholding::total(&withheld)?)?;
     // Renewals from the term's value; the account settled.
     let renewals = renewal::run(product, &schedule, contract, &term, &closed)?;
-    let settlement = settle::settle(&product.rounding, term, &renewals, &deposits, (plan.start, closed.close), plan.inflation)?;
+    let dates = (plan.start, closed.close);
+    if mode == Mode::Payout {
+        let t = settle::totals(term, &renewals)?;
+        let payout = settle::payout(&product.rounding, &t)?;
+        let assumptions = protection::assumptions(product, plan.inflation, closed.in_term());
+        let (principal, interest, subsidy, fees, tax) = (t.principal, t.interest, t.subsidy, t.fees, t.tax);
+        let (closure, close_date) = (closed.closure, closed.close);
+        return Ok(Priced::Payout(Payout { closure, close_date, principal, interest, subsidy, fees, tax, payout, assumptions }));
+    }
+    let settlement = settle::settle(&product.rounding, term, &renewals, &deposits, dates, plan.inflation)?;
     let facts = Facts {
         product,
         plan,
@@ -123,7 +215,7 @@ fn run(product: &Product, plan: &Plan, bank: bool) -> Result<Quote> {
     let warnings = quote::warnings(product, plan, &closed, contract, term_rate);
     let assumptions = protection::assumptions(product, plan.inflation, closed.in_term());
     let notes = Notes { explain, warnings, assumptions };
-    Ok(assemble(product, (contract, schedule.maturity()), &closed, settlement, misses, schedule_rows, &renewals, notes))
+    Ok(Priced::Quote(assemble(product, (contract, schedule.maturity()), &closed, settlement, misses, schedule_rows, &renewals, notes)))
 }
 
 /// What the quote says besides its figures.

@@ -82,12 +82,8 @@ pub fn settle(
     (start, close): (NaiveDate, NaiveDate),
     inflation: Option<Decimal>,
 ) -> Result<Settlement> {
-    let mut totals = term;
-    for leg in &renewals.legs {
-        totals.interest = add(totals.interest, leg.interest)?;
-        totals.tax = add(totals.tax, leg.tax)?;
-    }
-    let payout = rounding.round_payout(totals.payout_exact()?);
+    let totals = totals(term, renewals)?;
+    let payout = payout(rounding, &totals)?;
     let mut flows: Vec<(NaiveDate, Decimal)> = deposits.iter().map(|d| (d.paid_on, -d.amount)).collect();
     let interim_total = renewals.interim.iter().try_fold(Decimal::ZERO, |s, f| add(s, f.1))?;
     flows.extend(renewals.interim.iter().copied());
@@ -98,6 +94,22 @@ pub fn settle(
         None => None,
     };
     Ok(Settlement { totals, payout, effective_annual_yield: effective_annual_yield(&flows), cash_flows: flows.len(), real_payout, days })
+}
+
+/// The term's figures with the renewals' interest and tax added.
+pub fn totals(term: Totals, renewals: &Renewals) -> Result<Totals> {
+    let mut totals = term;
+    for leg in &renewals.legs {
+        totals.interest = add(totals.interest, leg.interest)?;
+        totals.tax = add(totals.tax, leg.tax)?;
+    }
+    Ok(totals)
+}
+
+/// The payout of settled totals, at the payout scale (both modes of the
+/// pipeline take the payout from here).
+pub fn payout(rounding: &Rounding, totals: &Totals) -> Result<Decimal> {
+    Ok(rounding.round_payout(totals.payout_exact()?))
 }
 
 /// `payout ÷ (1 + inflation/100)^(days ÷ 365)`, rounded to the product's scale.

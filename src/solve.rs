@@ -5,7 +5,7 @@
 //! installment, so a bracket from a linear estimate and a bisection over
 //! whole steps find it in a few dozen pricings.
 
-use crate::price::price;
+use crate::price::{payout, price, Payout};
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::decimal_value;
 use crate::money::{add, div, mul, plain, sub};
@@ -58,16 +58,18 @@ pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> Resul
             format!("no installment within the product's limits pays {}", plain(target)),
         )
     };
-    let at = |k: Decimal| -> Result<Quote> {
+    let plan_at = |k: Decimal| -> Result<crate::plan::Plan> {
         let installment = mul(k, limits.step)?;
-        let p = crate::plan::Plan { installment, ..plan.clone() };
-        price(&product, &p)
+        Ok(crate::plan::Plan { installment, ..plan.clone() })
     };
-    let reaches = |q: &Quote| q.payout >= target;
+    // The search needs payouts only (the payout-only mode of the same
+    // stages); the answer is priced in full once, at the installment found.
+    let at = |k: Decimal| -> Result<Payout> { payout(&product, &plan_at(k)?) };
+    let reaches = |q: &Payout| q.payout >= target;
 
     let first = at(lowest_k)?;
     if reaches(&first) {
-        return Ok(Solution { installment: mul(lowest_k, limits.step)?, result: first });
+        return Ok(Solution { installment: mul(lowest_k, limits.step)?, result: price(&product, &plan_at(lowest_k)?)? });
     }
     if highest_k.is_some_and(|h| h < lowest_k) {
         return Err(unreachable());
@@ -80,16 +82,12 @@ pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> Resul
         lowest_k.checked_mul(Decimal::TWO).ok_or_else(unreachable)?
     };
     let mut hi = estimate.max(add(lo, Decimal::ONE)?);
-    let mut hi_quote;
     loop {
         if let Some(h) = highest_k {
             hi = hi.min(h);
         }
         match at(hi) {
-            Ok(q) if reaches(&q) => {
-                hi_quote = q;
-                break;
-            }
+            Ok(q) if reaches(&q) => break,
             Ok(_) if highest_k == Some(hi) => return Err(unreachable()),
             Ok(_) => {
                 lo = hi;
@@ -104,10 +102,9 @@ pub fn solve_installment(product: &Value, plan: &Value, target: &Value) -> Resul
         let q = at(mid)?;
         if reaches(&q) {
             hi = mid;
-            hi_quote = q;
         } else {
             lo = mid;
         }
     }
-    Ok(Solution { installment: mul(hi, limits.step)?, result: hi_quote })
+    Ok(Solution { installment: mul(hi, limits.step)?, result: price(&product, &plan_at(hi)?)? })
 }

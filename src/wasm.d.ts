@@ -279,3 +279,51 @@ export interface Reconciliation {
   problems: ReconcileProblem[];
   bank: BankComparison | null;
 }
+
+/** The saver's chance of closing early and when (CONTRACT.md §8.3). */
+export interface Behaviour {
+  /** Probability from "0" to "1". */
+  earlyChance: Decimal;
+  /** First month (from the opening) an early close may happen in; default 1. */
+  earlyFrom?: number;
+  /** Last such month; null: the month before maturity. */
+  earlyTo?: number | null;
+}
+
+/** The payout if withdrawn at `month`, and the interest in it (null: the product refuses an early close then). */
+export interface CurvePoint { month: number; payout: Decimal | null; interest: Decimal | null }
+
+/** One product's advice: expectations for a saver who might close early. */
+export interface Advisory {
+  productId: string;
+  currency: string;
+  comparable: boolean;
+  /** 1 = best; equal expectations share a rank; null when not ranked (§8.1). */
+  rank: number | null;
+  best: boolean;
+  expectedPayout: Decimal;
+  differenceToBest: Decimal | null;
+  worstPayout: Decimal;
+  worstMonth: number;
+  /** The bank's expected interest cost of one such saver. */
+  expectedInterest: Decimal;
+  /** The plan as given (no early close). */
+  payout: Decimal;
+  interest: Decimal;
+  refusedMonths: number[];
+  assumptions: Assumption[];
+  curve: CurvePoint[];
+}
+
+export type AdviceEntry = Advisory | { productId: string | null; error: Problem };
+
+export interface Advice {
+  quoted: string | null;
+  currency: string | null;
+  /** The behaviour as read, every field written out. */
+  behaviour: Required<Behaviour>;
+  entries: AdviceEntry[];
+}
+
+/** One plan's payout in a batch, or why the product cannot take it (path `plans[i]…`). */
+export type PayoutEntry = Decimal | { error: Problem };

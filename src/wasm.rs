@@ -96,6 +96,33 @@ pub fn reconcile(
     write(&reconciliation)
 }
 
+/// Which product is best if the saver might need the money early (CONTRACT.md §8.3).
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = "advise", unchecked_return_type = "Advice")]
+pub fn advise(
+    #[wasm_bindgen(unchecked_param_type = "Product[]")] products: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Behaviour")] behaviour: JsValue,
+) -> Result<JsValue, JsValue> {
+    let products = read(&products, "products")?;
+    let plan = read(&plan, "plan")?;
+    let behaviour = read(&behaviour, "behaviour")?;
+    let advice = contract::advise(&products, &plan, &behaviour).map_err(|e| to_js_error(&e))?;
+    write(&advice)
+}
+
+/// Many plans under one product, payout only (CONTRACT.md §8.4).
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = "payouts", unchecked_return_type = "PayoutEntry[]")]
+pub fn payouts(
+    #[wasm_bindgen(unchecked_param_type = "Product")] product: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Plan[]")] plans: JsValue,
+) -> Result<JsValue, JsValue> {
+    let product = read(&product, "product")?;
+    let plans = read(&plans, "plans")?;
+    write(&contract::payouts(&product, &plans).map_err(|e| to_js_error(&e))?)
+}
+
 /// The smallest installment whose payout reaches `targetPayout`.
 #[wasm_bindgen(js_name = "solveInstallment", unchecked_return_type = "Solution")]
 pub fn solve_installment(

@@ -4,8 +4,8 @@
 //
 // Two modules built from the same crate (README "Measured"): the first
 // screen's engine (calculate, compare, solveInstallment, validateProduct,
-// catalog) loads at once; the whole engine (the same rules, plus reconcile)
-// only when a view first needs an entry point the first one lacks. A new
+// catalog) loads at once; the whole engine (the same rules, plus reconcile,
+// advise and payouts) only when a view first needs an entry point the first one lacks. A new
 // entry point the first screen does not call at once belongs to the whole
 // engine: `#[cfg(feature = "full")]` in src/wasm.rs and a line in
 // loadFullEngine() below.
@@ -38,6 +38,8 @@ export function loadFullEngine() {
     .then((full) => full.default({ module_or_path: FULL_WASM_URL }).then(() => ({
       ...api(full),
       reconcile: (product, statement) => attempt(() => full.reconcile(product, statement)),
+      advise: (products, plan, behaviour) => attempt(() => full.advise(products, plan, behaviour)),
+      payouts: (product, plans) => attempt(() => full.payouts(product, plans)),
     })))
     .catch((e) => {
       fullReady = null;

@@ -13,7 +13,7 @@ export type SavingsPlanVariants = 'auto' | 'none';
 export type SavingsPlanCurrencies = 'quoted' | 'all';
 /** What `hide` can leave out. */
 export type SavingsPlanHiddenPart =
-  | 'language' | 'view' | 'share' | 'teller' | 'configurator' | 'chart' | 'what-if'
+  | 'language' | 'view' | 'share' | 'teller' | 'configurator' | 'chart' | 'advice' | 'what-if'
   | 'solve' | 'explain' | 'schedule' | 'statement' | 'csv' | 'title';
 /** The parts `hide` can leave out, in this order. */
 export declare const HIDEABLE: readonly SavingsPlanHiddenPart[];

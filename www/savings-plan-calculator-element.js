@@ -30,9 +30,9 @@ import * as comparison from './panels/comparison.js';
 const MODES = ['saver', 'teller', 'compact'];
 const THEMES = ['light', 'dark', 'auto'];
 /** What `hide` can leave out (CONTRACT §8.5, plus `title`: the component's own heading). */
-export const HIDEABLE = ['language', 'view', 'share', 'teller', 'configurator', 'chart', 'what-if', 'solve', 'explain', 'schedule', 'statement', 'csv', 'title'];
+export const HIDEABLE = ['language', 'view', 'share', 'teller', 'configurator', 'chart', 'advice', 'what-if', 'solve', 'explain', 'schedule', 'statement', 'csv', 'title'];
 /** The panels below the comparison, by the `hide` token that leaves each out. */
-const PANELS = [['chart', 'chart'], ['whatIf', 'what-if'], ['solve', 'solve'], ['explain', 'explain'], ['schedule', 'schedule'], ['config', 'configurator'], ['statement', 'statement']];
+const PANELS = [['chart', 'chart'], ['advice', 'advice'], ['whatIf', 'what-if'], ['solve', 'solve'], ['explain', 'explain'], ['schedule', 'schedule'], ['config', 'configurator'], ['statement', 'statement']];
 /** `share-url` → `shareUrl`: the property of an attribute. */
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 // Start fetching and compiling the engine while the page is still parsing.
@@ -43,6 +43,7 @@ const HTMLElementBase = globalThis.HTMLElement ?? class {};
 // Modules loaded when first needed, once for every instance on the page.
 const LATER = {
   chart: () => import('./panels/chart.js'),
+  advice: () => import('./panels/advice.js'),
   whatIf: () => import('./panels/what-if.js'),
   solve: () => import('./panels/solve.js'),
   explain: () => import('./panels/explain.js'),
@@ -877,7 +878,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #renderDetails() {
     this.#detailsPending = false;
     if (!this.#detailsFor) return;
-    for (const name of ['quote', 'chart', 'whatIf', 'solve', 'explain', 'schedule', 'disclosure']) this.#draw(name);
+    for (const name of ['advice', 'quote', 'chart', 'whatIf', 'solve', 'explain', 'schedule', 'disclosure']) this.#draw(name);
   }
 
   /** Draws one panel below the first screen, loading its code the first time (a folded panel waits until opened). */
@@ -902,6 +903,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     else if (name === 'disclosure') m.render(ui.disclosure, { product, builtIn: this.#builtIn }, opts);
     // One axis, one currency: the chart draws the rows the engine compares.
     else if (name === 'chart') m.render(ui.chart, { entries: this.#entries.filter((e) => e.result?.comparable !== false) }, opts);
+    else if (name === 'advice') this.#renderAdvice(m);
     else if (name === 'whatIf') this.#renderWhatIf(m);
     else if (name === 'solve') this.#solve(m);
     else if (name === 'explain') this.#renderExplain(m);
@@ -943,10 +945,92 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     quote.render(ui.quote, { mode, product, plan: this.#plan, result: comparison?.entries?.[0]?.result ?? main?.result ?? null,
       error: comparison?.error ?? main?.error ?? null, comparison: comparison?.error ? null : comparison, issuer: this.issuer, today,
       validUntil: validUntil(today, this.quoteValidDays), number: this.#quoteNumber, customer: this.#customer,
-      builtIn: this.#builtIn, rateLabel: rateLabel(product, this.language, t) }, this.#opts({
+      builtIn: this.#builtIn, rateLabel: rateLabel(product, this.language, t),
+      // Issue 14's hook: the advice joins the printed comparison when the saver used it.
+      extra: this.#adviceData?.entries && modules.advice ? modules.advice.quoteBlock(this.#adviceData, this.#opts()) : null }, this.#opts({
       onCustomer: (name) => { this.#customer = name; this.#renderQuote(); },
       onPrint: () => this.#print(),
     }));
+  }
+
+  // ---------- "If I might need it early" (issue 14): the engine's advise and payouts ----------
+
+  #adviceState = { chance: 'none', percent: '', from: 1 };
+  #adviceData = null;
+
+  /** The engine's advice for the compared products (no call while the chance is none), and the teller's grid. */
+  #advise(m, plan) {
+    const product = this.#product;
+    const months = Number(plan.months);
+    const state = this.#adviceState;
+    state.from = Math.min(Math.max(1, state.from), Math.max(1, months - 1));
+    const behaviour = m.behaviourOf(state);
+    const teller = this.mode === 'teller';
+    const data = { state, months, behaviour, product, teller, entries: null, error: null, grid: teller ? this.#grid(m, product, plan) : null };
+    if (!behaviour || !this.#entries[0]?.result) return data;
+    const engine = this.#wholeEngine();
+    if (!engine) return { ...data, loading: true };
+    // The products and variants the comparison shows, in its order (the quoted one first).
+    const variants = this.#entries;
+    const out = engine.advise(variants.map((v) => v.product), plan, behaviour);
+    if (!out.ok) return { ...data, error: out.error };
+    data.entries = variants.map((v, i) => {
+      const e = out.value.entries[i];
+      return { label: v.label, advisory: e && !e.error ? e : null, error: e?.error ?? null };
+    });
+    return data;
+  }
+
+  /** For banks: the quoted product's payouts over rates around the contract rate × its terms, one engine call. */
+  #grid(m, product, plan) {
+    const terms = (product.terms ?? []).map((x) => x.months);
+    const rate = plan.rate ?? product.terms?.find((x) => x.months === Number(plan.months))?.rate;
+    const rates = m.gridRates(rate);
+    if (!rates.length || !terms.length) return null;
+    const engine = this.#wholeEngine();
+    if (!engine) return null;
+    const plans = rates.flatMap((r) => terms.map((months) => ({ start: plan.start, months, installment: plan.installment, rate: r })));
+    const out = engine.payouts(product, plans);
+    if (!out.ok) return null;
+    const cells = rates.map((_, i) => out.value.slice(i * terms.length, (i + 1) * terms.length));
+    return { rates, terms, cells, rate, currency: product.currency, installment: plan.installment };
+  }
+
+  /**
+   * advise and payouts live in the whole engine (the first screen's has neither): the loaded
+   * engine, or null while it loads — the advice is drawn again once it has arrived.
+   */
+  #wholeEngine() {
+    if (this.#fullEngine) return this.#fullEngine;
+    this.#fullLoading ??= loadFullEngine().then((engine) => {
+      this.#fullEngine = engine;
+      this.#adviceChanged();
+    }, (e) => {
+      this.#fullLoading = null;
+      this.#emitError({ code: 'LOAD_FAILED', path: 'advice', message: String(e?.message ?? e) });
+    });
+    return null;
+  }
+
+  #renderAdvice(m = modules.advice) {
+    const slot = this.#ui.advice;
+    if (!slot || !m || !this.#detailsFor) return;
+    this.#adviceData = this.#advise(m, this.#planForEngine());
+    m.render(slot, this.#adviceData, this.#opts({
+      onState: (partial) => {
+        Object.assign(this.#adviceState, partial);
+        this.#adviceChanged();
+      },
+    }));
+  }
+
+  /** The advice drawn again after the saver's choice or the whole engine's arrival. */
+  #adviceChanged(m = modules.advice) {
+    this.#renderAdvice(m);
+    // The one live region says what ranks first now (the panel itself is not a live region).
+    const sentence = m && this.#adviceData ? m.announcement(this.#adviceData, this.#opts()) : null;
+    if (sentence != null) this.#announce(sentence);
+    if (this.mode === 'teller') this.#draw('quote');
   }
 
   /** Prints the quote alone (print-quote.js hides the host page meanwhile). */
@@ -1023,6 +1107,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #statement = { open: false };
   #statementView = null;     // panels/statement.js, once loaded
   #statementLoading = null;
+  #fullLoading = null;       // loadFullEngine() for the advice, once
   #fullEngine = null;        // the whole engine (reconcile), loaded with the view
 
   /**

@@ -78,9 +78,10 @@ test('the packed tarball installs offline into a fresh folder and computes a fig
   // The first screen's engine (pkg/savings_plan_first_bg.wasm, a second build of the crate without
   // reconcile) ships beside the whole engine, and the files are minified (dist/): 216,633 B packed
   // from www/ with one engine before, 270,374 B measured from dist/ with both engines.
+  // issue 14's advice (advise and payouts in the whole engine's .wasm +6.8 KB gz, panels/advice.js and its texts): +14.7 KB.
   // issue 15 (RULES §8: categories, TDS by financial year, the bonus savings plan, in both engines;
   // the catalog's new product, the configurator's tables and texts): 294,881 B measured.
-  assert.ok(info.size < 297_000, `tarball ${info.size} B gzipped`);
+  assert.ok(info.size < 315_000, `tarball ${info.size} B gzipped`);
 
   // 2. A fresh project installs it: offline, nothing from a registry.
   const app = join(work, 'app');

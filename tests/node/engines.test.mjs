@@ -13,7 +13,7 @@ const first = await loadPkg('savings_plan_first');
 const vectors = JSON.parse(await readFile(new URL('../data/vectors.json', import.meta.url), 'utf8'));
 
 const FIRST = ['calculate', 'catalog', 'compare', 'solveInstallment', 'validateProduct'];
-const FULL_ONLY = ['reconcile'];
+const FULL_ONLY = ['advise', 'payouts', 'reconcile'];
 
 function answer(fn) {
   try {

@@ -35,6 +35,9 @@ export default {
   stmt_cause_breach: 'Likely cause: the bank treated the account as in default after instalment {n}, from {date} ({effect}).',
   stmt_cause_lateFee: 'Likely cause: a penalty of {value} per ₹100 per month late (the product: {expected}), {amount} in all.',
   stmt_cause_wholeUnits: 'Likely cause: the bank rounds the maturity amount to the rupee.',
+  adviceIntro: 'Premature withdrawal rules differ: some pay only the savings rate, some the contracted rate less a penalty, some refuse before a set month. Say how likely you are to need the money before maturity, and see which deposit is worth most to you on average.',
+  adviceAtMaturity: 'Maturity amount if kept to the end',
+  adviceBanksIntro: 'The quoted deposit at {installment} a month, each cell a maturity amount computed by the engine (one call for the whole grid).',
   // The comparison and what happens to the account (issue 9)
   outcome_early: 'Premature withdrawal on {date}',
   outcomeRate_early: 'Every instalment earns the premature-withdrawal rate of {closeRate}%, not the contract rate of {rate}%.',

@@ -28,10 +28,11 @@ export function amountInWords(text, currency) {
 
 /**
  * data: { mode, product, plan, result, error, comparison, issuer, today, validUntil, number,
- *         customer, builtIn, rateLabel }
+ *         customer, builtIn, rateLabel, extra }
  *   comparison: the engine's compare of the quoted product and the chosen ones,
  *   { quoted, currency, horizonDate, entries: [{ label, result, error }], products } (entries[0] and
  *   products[0] the quoted one; products for their disclosures).
+ *   extra: a block another panel adds to the printed comparison (the advice, when used), or null.
  * onCustomer(name), onPrint().
  */
 export function render(slot, data, opts) {
@@ -90,6 +91,7 @@ function renderDoc(doc, data, opts) {
     parts.push(resultBlock(product, r, opts));
     const others = comparison?.entries?.slice(1) ?? [];
     if (others.length) parts.push(compareBlock(comparison, opts));
+    if (data.extra) parts.push(data.extra); // another panel's block for the printed quote (issue 14: the advice)
     parts.push(scheduleBlock(r, product.rounding?.scale ?? 2, opts));
   } else {
     parts.push(h('p', { class: 'error-text' }, data.error ? errorText(data.error, product, opts) : ''));
