@@ -16,6 +16,7 @@ const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 const engine = await loadPkg();
 const standard = engine.catalog().find((p) => p.id === 'cn-lczq-standard');
 const calc = 'savings-plan-calculator';
+const OUT = new URL('./output/', import.meta.url);
 
 // Pays more at maturity, only the demand rate on an early close…
 const STRICT = { ...standard, id: 'strict-bank', name: { 'zh-CN': '甲银行零存整取', en: 'Bank A installment savings' },
@@ -102,6 +103,8 @@ for (const [lang, heading, best] of [['zh-CN', '如果可能提前支取', '最�
     const mild = direct.entries[1];
     const shown = rows[0].text.replace(/[^\d.]/g, '');
     assert.ok(shown.includes(mild.expectedPayout), `${shown} shows ${mild.expectedPayout}`);
+    // For the README (docs/advice-<lang>.png): the panel as the saver sees it with a high chance.
+    await page.locator(`${calc} >> section.advice`).screenshot({ path: new URL(`advice-${lang}.png`, OUT).pathname });
     // A saver who will most likely keep it: the product that pays more at maturity ranks above again.
     await page.click(`${calc} >> label:has(#advice-chance-none)`);
     await page.waitForFunction(() => document.querySelector('savings-plan-calculator').shadowRoot.getElementById('advice-none'));
