@@ -145,3 +145,26 @@ fn reconcile_the_worked_statement_through_js() {
     let e = wasm::reconcile(standard, bad).unwrap_err();
     assert_eq!(text(&get(&e, "path")), "statement.deposits[0].date");
 }
+
+/// advise and payouts through the JS API: each payout in a batch is the one
+/// `calculate` gives, an impossible plan is an entry with its path, and the
+/// expectation with no chance of an early close is the plan's own payout.
+#[wasm_bindgen_test]
+fn advise_and_payouts_through_js() {
+    let catalog = wasm::catalog().unwrap();
+    let standard = Reflect::get_u32(&catalog, 0).unwrap();
+    let plan = JSON::parse(r#"{ "start": "2025-06-10", "months": 36, "installment": "1000" }"#).unwrap();
+    let full = wasm::calculate(standard.clone(), plan.clone()).unwrap();
+    let plans = JSON::parse(r#"[{ "start": "2025-06-10", "months": 36, "installment": "1000" },
+        { "start": "2025-06-10", "months": 7, "installment": "1000" }]"#).unwrap();
+    let batch = wasm::payouts(standard.clone(), plans).unwrap();
+    assert_eq!(text(&Reflect::get_u32(&batch, 0).unwrap()), text(&get(&full, "payout")));
+    assert_eq!(text(&field(&Reflect::get_u32(&batch, 1).unwrap(), "error.path")), "plans[1].months");
+
+    let products = Array::of2(&standard, &Reflect::get_u32(&catalog, 1).unwrap());
+    let calm = wasm::advise(products.clone().into(), plan.clone(), JSON::parse(r#"{ "earlyChance": "0" }"#).unwrap()).unwrap();
+    assert_eq!(text(&field(&calm, "entries[0].expectedPayout")), text(&get(&full, "payout")));
+    assert_eq!(field(&calm, "entries[0].curve").dyn_into::<Array>().map(|a| a.length()).unwrap_or(0), 36);
+    let e = wasm::advise(products.into(), plan, JSON::parse(r#"{ "earlyChance": "1.5" }"#).unwrap()).unwrap_err();
+    assert_eq!(text(&get(&e, "path")), "behaviour.earlyChance");
+}
