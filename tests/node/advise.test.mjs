@@ -5,27 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { loadPkg, pkgDir } from './load-pkg.mjs';
+import { interfaceFields } from './dts-fields.mjs';
 
 const engine = await loadPkg();
 const catalog = engine.catalog();
 const byId = (id) => catalog.find((p) => p.id === id);
 const dts = await readFile(new URL('savings_plan.d.ts', pkgDir), 'utf8');
 
-/** The top-level members of a declared interface (its body up to the matching brace). */
-function fields(name) {
-  const start = dts.indexOf(`export interface ${name} {`);
-  assert.ok(start >= 0, `interface ${name}`);
-  let depth = 0;
-  let body = '';
-  for (let i = dts.indexOf('{', start); i < dts.length; i++) {
-    const c = dts[i];
-    if (c === '{') depth++;
-    if (c === '}') depth--;
-    if (depth === 0) break;
-    if (depth === 1 && c !== '{') body += c;
-  }
-  return [...body.matchAll(/(?:^|[;\n])\s*(\w+)\??:/g)].map((x) => x[1]).filter((v, i, a) => a.indexOf(v) === i).sort();
-}
+const fields = (name) => interfaceFields(dts, name);
 
 test('advise and payouts are declared with their types', () => {
   assert.ok(dts.includes('advise(products: Product[], plan: Plan, behaviour: Behaviour): Advice'));

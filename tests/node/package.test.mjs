@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { interfaceFields } from './dts-fields.mjs';
 import { loadPkg, pkgDir } from './load-pkg.mjs';
 
 const engine = await loadPkg();
@@ -176,21 +177,7 @@ test('the package as npm ships it: files, module type, types without any', async
 
 test('the TypeScript declarations name exactly the fields the engine returns', async () => {
   const dts = await readFile(new URL('savings_plan.d.ts', pkgDir), 'utf8');
-  const fields = (name) => {
-    // The interface's body up to its matching brace; only top-level members count.
-    const start = dts.indexOf(`export interface ${name} {`);
-    assert.ok(start >= 0, `interface ${name}`);
-    let depth = 0;
-    let body = '';
-    for (let i = dts.indexOf('{', start); i < dts.length; i++) {
-      const c = dts[i];
-      if (c === '{') depth++;
-      if (c === '}') depth--;
-      if (depth === 0) break;
-      body += depth === 1 && c !== '{' ? c : depth === 1 ? '' : (c === '\n' ? '' : ' ');
-    }
-    return [...body.matchAll(/^\s*(\w+)\??:/gm), ...body.matchAll(/[{;]\s*(\w+)\??:/g)].map((m) => m[1]).filter((v, i, a) => a.indexOf(v) === i).sort();
-  };
+  const fields = (name) => interfaceFields(dts, name);
   const catalog = engine.catalog();
   const plan = { start: '2025-01-31', months: 12, installment: '100', inflation: '3', withdrawOn: '2026-03-01',
     events: [{ n: 2, missed: true }, { n: 3, paidOn: '2025-04-10', amount: '200' }] };
