@@ -11,7 +11,7 @@
 export function quoteComparison(engine, items, plan) {
   const out = engine.compare(items.map((i) => i.product), plan);
   if (!out.ok) return { error: out.error };
-  const shaped = Array.isArray(out.value) ? beforeRevision2(engine, items, plan, out.value) : out.value;
+  const shaped = out.value;
   const entries = [];
   const products = [];
   shaped.entries.forEach((e, i) => {
@@ -24,22 +24,3 @@ export function quoteComparison(engine, items, plan) {
   return { quoted: shaped.quoted, currency: shaped.currency, horizonDate: shaped.horizonDate ?? null, entries, products };
 }
 
-/**
- * An engine before CONTRACT §8.1 returns one entry per product, all priced
- * at the teller's rate, with "best" per currency and no assumptions. Until
- * it is replaced: the other products are priced at their own rates, only the
- * quoted currency is comparable, and nothing is called best (that needs the
- * engine's assumptions and common date).
- */
-function beforeRevision2(engine, items, plan, first) {
-  const quoted = first[0];
-  const currency = quoted?.currency ?? items[0].product.currency;
-  const own = plan.rate == null ? null : engine.compare(items.map((i) => i.product), { ...plan, rate: null });
-  const entries = first.map((e, i) => {
-    const isVariant = i === 0 || items[i].product.id.startsWith(`${items[0].product.id}#`);
-    const r = isVariant || !own?.ok ? e : own.value[i];
-    if (r.error) return { error: r.error };
-    return { ...r, comparable: r.currency === currency, best: false, differenceToBest: null };
-  });
-  return { quoted: items[0].product.id, currency, horizonDate: null, entries };
-}
