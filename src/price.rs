@@ -156,8 +156,8 @@ fn run(product: &Product, plan: &Plan, bank: bool, mode: Mode) -> Result<Priced>
         _ => misses.rate(paid_on, contract, product.demand_rate),
     };
     let deposits = ledger::deposits(&entries, plan.installment, &schedule, product.missed.earns_from, rate_of);
-    let principal = deposits.iter().try_fold(Decimal::ZERO, |s, d| add(s, d.amount))?;
-    let posting = interest::Posting { rounding: product.rounding, bonus: &product.bonus, early_rate: closed.early.map(|e| e.rate) };
+    let principal = interest::sum(deposits.iter().map(|d| d.amount))?;
+    let posting = interest::Posting { rounding: product.rounding, bonus: &product.bonus, early_rate: closed.early.map(|e| e.rate), detail: mode == Mode::Quote };
     let accrued = interest::accrue(product.method, &deposits, &schedule, closed.term_end, !closed.in_term(), &posting)?;
     // Overdue on the plan itself (after renewals, the last renewal pays it).
     let overdue = match (&product.renew, closed.closure) {

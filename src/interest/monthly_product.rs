@@ -6,7 +6,7 @@
 //! `Σ amount × units30 × rate ÷ (100 × 12 × 30)`. A lump sum (a renewal
 //! closed early) earns by the same formula over the thirtieths it was held.
 
-use super::{by_rate, Accrued, Deposit};
+use super::{by_rate, exact, Accrued, Deposit};
 use crate::calendar::Schedule;
 use crate::error::Result;
 use crate::explain::months_term;
@@ -22,21 +22,36 @@ fn numerator(amount: Decimal, rate: Decimal, units30: i64) -> Result<Decimal> {
     mul(mul(amount, Decimal::from(units30))?, rate)
 }
 
-pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate) -> Result<Accrued> {
+/// Accrues each deposit from the start of its earning month to `end`.
+/// `detail`: also each deposit's month-units (schedule rows, formulas).
+///
+/// The numerators and their sum come from [`exact`] (integers, the same
+/// `Decimal`s) unless a figure could round, then from `Decimal` arithmetic.
+pub fn accrue(deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, detail: bool) -> Result<Accrued> {
+    let reach = schedule.reach(end);
     let mut numerators = Vec::with_capacity(deposits.len());
-    let mut units = Vec::with_capacity(deposits.len());
-    let mut in_thirtieths = Vec::with_capacity(deposits.len());
+    let mut units = Vec::with_capacity(if detail { deposits.len() } else { 0 });
+    let mut in_thirtieths = Vec::with_capacity(if detail { deposits.len() } else { 0 });
     let mut from = Vec::with_capacity(deposits.len());
-    let mut sum = Decimal::ZERO;
+    let mut fast = Some(exact::Sum::default());
     for d in deposits {
-        let thirtieths = schedule.units30_from_period(d.earn_period, end);
-        let numerator = numerator(d.amount, d.rate, thirtieths)?;
-        sum = add(sum, numerator)?;
+        let thirtieths = schedule.units30_to(d.earn_period, &reach);
+        let numerator = match exact::product(d.amount, thirtieths, d.rate) {
+            Some(n) => n,
+            None => numerator(d.amount, d.rate, thirtieths)?,
+        };
+        fast = fast.and_then(|s| s.add(numerator));
         numerators.push(numerator);
-        units.push(crate::interest::months_from_thirtieths(thirtieths)?);
-        in_thirtieths.push(thirtieths);
+        if detail {
+            units.push(crate::interest::months_from_thirtieths(thirtieths)?);
+            in_thirtieths.push(thirtieths);
+        }
         from.push(schedule.due_date(d.earn_period));
     }
+    let sum = match fast {
+        Some(s) => s.value(),
+        None => numerators.iter().try_fold(Decimal::ZERO, |s, n| add(s, *n))?,
+    };
     let total = div(sum, DENOMINATOR)?;
     Ok(Accrued { total, numerators, denominator: DENOMINATOR, units, thirtieths: in_thirtieths, days: Vec::new(), from, day_product: None, to: Vec::new(), credits: Vec::new() })
 }
