@@ -164,16 +164,19 @@ impl Schedule {
         Some(Schedule { start, months, due })
     }
 
+    #[inline(always)]
     pub fn maturity(&self) -> NaiveDate {
         self.due[self.due.len() - 1]
     }
 
     /// Installment k's due date (1-based).
+    #[inline(always)]
     pub fn due_date(&self, k: u32) -> NaiveDate {
         self.due[(k as usize - 1).min(self.due.len() - 1)]
     }
 
     /// The end of installment k's month: the next due date, or maturity.
+    #[inline(always)]
     pub fn month_end(&self, k: u32) -> NaiveDate {
         self.due[(k as usize).min(self.due.len() - 1)]
     }
@@ -202,6 +205,7 @@ impl Schedule {
     }
 
     /// [`Schedule::units30_from_period`] to a [`Schedule::reach`]ed end.
+    #[inline(always)]
     pub fn units30_to(&self, from: u32, to: &Reach) -> i64 {
         if to.end <= self.due_date(from) {
             return 0;

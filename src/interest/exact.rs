@@ -38,10 +38,10 @@ const MAX_SCALE: u32 = 28;
 
 /// `(amount × Decimal::from(units30)) × rate` as rust_decimal computes it,
 /// when no step rounds; `None` otherwise (the caller multiplies in `Decimal`).
-#[inline]
+#[inline(always)]
 pub fn product(amount: Decimal, units30: i64, rate: Decimal) -> Option<Decimal> {
     let u = u128::try_from(units30).ok()?;
-    let (a, r) = (amount.mantissa().unsigned_abs(), rate.mantissa().unsigned_abs());
+    let (a, r) = (magnitude(&amount), magnitude(&rate));
     if a == 0 || u == 0 {
         return Some(Decimal::ZERO);
     }
@@ -72,12 +72,12 @@ pub struct Sum {
 
 impl Sum {
     /// Adds `term`; `None` when the fast sum cannot vouch for the result.
-    #[inline]
+    #[inline(always)]
     pub fn add(self, term: Decimal) -> Option<Sum> {
-        if term.is_sign_negative() && !term.is_zero() {
+        let m = magnitude(&term);
+        if term.is_sign_negative() && m != 0 {
             return None;
         }
-        let m = term.mantissa().unsigned_abs();
         if m == 0 {
             // `add(x, 0)` is `x`; `add(0, z)` is `z`, which is this sum's `ZERO` only when `z` is `ZERO` itself.
             return (self.mantissa != 0 || term.serialize() == Decimal::ZERO.serialize()).then_some(self);
@@ -104,9 +104,24 @@ impl Sum {
     }
 }
 
-/// `a × b`, checked; one machine multiplication when both fit in 64 bits.
-#[inline]
+/// The mantissa's magnitude, without `Decimal::mantissa`'s signed `i128`.
+/// `#[inline(always)]` here and on the callers: the crate is built for size
+/// (`opt-level = "z"`), which otherwise leaves these few instructions as
+/// calls, per deposit, in the WebAssembly.
+#[inline(always)]
+fn magnitude(d: &Decimal) -> u128 {
+    let p = d.unpack();
+    u128::from(p.lo) | (u128::from(p.mid) << 32) | (u128::from(p.hi) << 64)
+}
+
+/// `a × b`, checked: one 64-bit multiplication when both fit in 32 bits
+/// (amounts, month-units and rates usually do; WebAssembly has no 128-bit
+/// multiply), one widening multiplication when both fit in 64.
+#[inline(always)]
 fn wide_mul(a: u128, b: u128) -> Option<u128> {
+    if let (Ok(a), Ok(b)) = (u32::try_from(a), u32::try_from(b)) {
+        return Some(u128::from(u64::from(a) * u64::from(b)));
+    }
     match (u64::try_from(a), u64::try_from(b)) {
         (Ok(a), Ok(b)) => Some(u128::from(a) * u128::from(b)),
         _ => a.checked_mul(b),

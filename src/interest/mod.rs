@@ -245,6 +245,7 @@ impl Accrued {
 }
 
 /// The month a deposit earns from under a month-unit method.
+#[inline(always)]
 pub fn earn_period(schedule: &Schedule, earns_from: EarnsFrom, n: u32, paid_on: NaiveDate) -> u32 {
     match earns_from {
         EarnsFrom::DueMonth => n,
