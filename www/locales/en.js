@@ -528,4 +528,9 @@ export default {
   roundTo_halfEven: 'rounded half to even to {n} places',
   roundTo_down: 'rounded down to {n} places',
   xirrOf: 'XIRR of {n} cash flows, actual days/365',
+  tdsYear: 'FY {year}',
+  tdsNoPan: ', no PAN',
+  tdsInterest: 'interest',
+  tdsForm: 'Form {form}',
+  tdsNotBefore: 'no TDS before {from}',
 };

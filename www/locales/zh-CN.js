@@ -527,4 +527,9 @@ export default {
   roundTo_halfEven: '四舍六入五成双保留 {n} 位小数',
   roundTo_down: '舍去保留 {n} 位小数',
   xirrOf: '{n} 笔现金流的内部收益率（XIRR，实际天数/365）',
+  tdsYear: '{year} 财年',
+  tdsNoPan: '（无 PAN）',
+  tdsInterest: '利息',
+  tdsForm: '已交 {form} 表',
+  tdsNotBefore: '{from} 前不扣 TDS',
 };
