@@ -608,7 +608,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
    */
   #planInput(name, value) {
     const plan = this.#plan;
-    if (name === 'installment') plan.installment = normaliseAmount(value);
+    if (name === 'installment') plan.installment = normaliseAmount(value, this.language);
     else if (name === 'rate') plan.rate = rateText(value);
     else if (name === 'inflation') plan.inflation = rateText(value);
     else if (name === 'start') { plan.start = value; plan.events = []; }
@@ -1083,7 +1083,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const product = this.#product;
     let solution = null;
     let error = null;
-    const target = normaliseAmount(this.#target);
+    const target = normaliseAmount(this.#target, this.language);
     if (target) {
       const plan = this.#planForEngine();
       plan.events = plan.events.filter((e) => !e.amount);

@@ -54,7 +54,7 @@ function build({ product, products, plan, mode }, { t, lang, onProduct, onInput 
       h('div', { class: 'input-prefix' },
         h('span', { 'aria-hidden': 'true', class: 'prefix' }, symbol),
         h('input', { id: 'installment', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: plan.installment ?? '',
-          oninput: typed('installment', normaliseAmount, amount) })), { readAs: true }),
+          oninput: typed('installment', (v) => normaliseAmount(v, lang), amount) })), { readAs: true }),
     field('months', t('term'), null,
       h('select', { id: 'months', onchange: (e) => onInput('months', e.target.value) },
         offered ? null : h('option', { value: plan.months, selected: true, class: 'not-offered' }, t('termNotOffered', { term: termText(plan.months, t) })),
