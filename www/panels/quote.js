@@ -130,6 +130,7 @@ function planBlock({ product, plan, result: r, rateLabel }, { t, lang }) {
   const termRate = (product.terms ?? []).find((x) => x.months === Number(plan.months))?.rate;
   const overridden = plan.rate != null && plan.rate !== '';
   const category = plan.category ? (product.categories ?? []).find((x) => x.id === plan.category) : null;
+  const priced = (product.categories ?? []).length > 0 || Boolean(product.withholding);
   const rows = [
     [t('product'), productName(product, lang)],
     [t('installmentPlain'), /^\d+(\.\d+)?$/.test(plan.installment) ? cash(plan.installment, c, scale, lang) : plan.installment],
@@ -138,9 +139,10 @@ function planBlock({ product, plan, result: r, rateLabel }, { t, lang }) {
     r ? [t('maturityDate'), date(r.maturityDate, lang)] : null,
     [t('f_ratesEffective'), product.ratesEffective ? date(product.ratesEffective, lang) : t('ratesDateUnknown'), 'qd-rates-effective'],
     // The product's rate, and the negotiated one beside it (same row of the grid).
-    category ? [t('category'), categoryName(category, lang, t), 'qd-category'] : null,
-    product.withholding ? [t('tds'), plan.noPan ? t('noPan', { rate: number(product.withholding.noPanRate ?? '20', lang) })
-      : plan.exemptionForm ? t('exemptionFormFiled') : t('tdsWithPan'), 'qd-tds'] : null,
+    // Who the customer is, in one row (the quote keeps to one page): the category and, with TDS, the PAN and Form 15G/15H.
+    priced ? [t('category'), [category ? categoryName(category, lang, t) : t('quoteCategoryNone'),
+      product.withholding ? (plan.noPan ? t('noPan', { rate: number(product.withholding.noPanRate ?? '20', lang) })
+        : plan.exemptionForm ? t('exemptionFormFiled') : t('tdsWithPan')) : null].filter(Boolean).join('; '), 'qd-customer'] : null,
     // The term's rate plus the customer's category uplift (the engine's contract rate when no teller rate replaces it).
     [t('contractRate'), !overridden && r ? percent(r.contractRate, lang) : termRate != null ? percent(termRate, lang) : '—', 'qd-contract-rate'],
     overridden ? [rateLabel, percent(plan.rate, lang), 'qd-negotiated-rate'] : null,
