@@ -675,8 +675,13 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const lang = this.language;
     const name = productName(product, lang);
     const list = [{ label: `${name} — ${t('variant_standard')}`, product, chosen: true }];
-    const variant = (key, derived) => list.push({ label: `${name} — ${t(key)}`, pick: t(key), group: 'variant', variant: true,
-      product: { ...product, ...derived, variantOf: product.id } });
+    // A variant the engine would refuse (e.g. auto-renewal of a product with TDS by financial year) is not offered.
+    const variant = (key, derived) => {
+      const v = { ...product, ...derived, variantOf: product.id };
+      const check = this.#engine?.validateProduct(v);
+      if (check && !(check.ok && check.value.length === 0)) return;
+      list.push({ label: `${name} — ${t(key)}`, pick: t(key), group: 'variant', variant: true, product: v });
+    };
     if (this.variants === 'auto') {
       if (product.maturity?.action !== 'renew') {
         variant('variant_renew', { id: `${product.id}#renew`, maturity: { action: 'renew', renew: { months: 12, times: 1 } } });

@@ -82,6 +82,11 @@ test('a senior citizen, no PAN, Form 15G: each pays what the engine says for tha
 test('a product without categories or TDS asks nothing about the customer; switching to one drops a category it does not list', async () => {
   const { page, context } = await open({ plan: { ...PLAN, category: 'staff' } });
   await waitPayout(page, payoutFor({ category: 'staff' }));
+  // In the comparison, the Post Office RD (no staff rate) says why it cannot take this plan; the auto-renewed
+  // variant, which the engine refuses for a product with TDS by financial year, is not offered at all.
+  const table = await page.locator(`${calc} >> #compare-table`).innerText();
+  assert.match(table, /Post Office recurring deposit \(India\)\s+Not available for this plan: This product has no rate for this customer category/);
+  assert.doesNotMatch(table, /auto-renewed/);
   // The Post Office RD lists senior only: staff is dropped, the figure is the regular customer's.
   await page.selectOption(q('product'), 'in-post-office-rd');
   const po = engine.catalog().find((p) => p.id === 'in-post-office-rd');

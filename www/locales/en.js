@@ -14,6 +14,7 @@ export default {
   categoryHint: 'Some customers get a higher rate; the bank checks it when the account is opened.',
   categoryNone: 'Regular customer',
   quoteCategoryNone: 'Regular',
+  err_category_INVALID_VALUE: 'This product has no rate for this customer category: choose one it lists, or Regular customer.',
   categoryUplift: 'rate +{uplift}%',
   category_senior: 'Senior citizen',
   category_staff: 'Staff',

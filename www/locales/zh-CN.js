@@ -14,6 +14,7 @@ export default {
   categoryHint: '部分客户可享更高利率，开户时由银行核实。',
   categoryNone: '普通客户',
   quoteCategoryNone: '普通客户',
+  err_category_INVALID_VALUE: '本产品没有该客户类别的利率：请选择本产品列出的类别或普通客户。',
   categoryUplift: '利率 +{uplift}%',
   category_senior: '老年人',
   category_staff: '本行员工',
