@@ -164,19 +164,16 @@ impl Schedule {
         Some(Schedule { start, months, due })
     }
 
-    #[inline(always)]
     pub fn maturity(&self) -> NaiveDate {
         self.due[self.due.len() - 1]
     }
 
     /// Installment k's due date (1-based).
-    #[inline(always)]
     pub fn due_date(&self, k: u32) -> NaiveDate {
         self.due[(k as usize - 1).min(self.due.len() - 1)]
     }
 
     /// The end of installment k's month: the next due date, or maturity.
-    #[inline(always)]
     pub fn month_end(&self, k: u32) -> NaiveDate {
         self.due[(k as usize).min(self.due.len() - 1)]
     }
@@ -207,7 +204,8 @@ impl Schedule {
     /// [`Schedule::units30_from_period`] to a [`Schedule::reach`]ed end.
     #[inline(always)]
     pub fn units30_to(&self, from: u32, to: &Reach) -> i64 {
-        if to.end <= self.due_date(from) {
+        // `due_date(from)`, written out: this runs per deposit, and the size-optimised build would call it.
+        if to.end <= self.due[(from as usize).wrapping_sub(1).min(self.due.len() - 1)] {
             return 0;
         }
         30 * (i64::from(to.period) - i64::from(from)) + to.days
