@@ -133,7 +133,7 @@ fn widen(m: u128, by: u32) -> Option<u128> {
     m.checked_mul(10u128.checked_pow(by)?)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::money::{add, mul};

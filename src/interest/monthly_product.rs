@@ -82,7 +82,7 @@ pub fn lump_formula(value: Decimal, rate: Decimal, units30: i64) -> String {
     format!("{} × {}% × {} ÷ 12", plain(value), plain(rate), months_term(units30))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::calendar::add_months;
