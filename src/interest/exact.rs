@@ -114,9 +114,11 @@ fn magnitude(d: &Decimal) -> u128 {
     u128::from(p.lo) | (u128::from(p.mid) << 32) | (u128::from(p.hi) << 64)
 }
 
-/// `a × b`, checked: one 64-bit multiplication when both fit in 32 bits
-/// (amounts, month-units and rates usually do; WebAssembly has no 128-bit
-/// multiply), one widening multiplication when both fit in 64.
+/// `a × b` when it cannot overflow: one 64-bit multiplication when both fit
+/// in 32 bits (amounts, month-units and rates usually do; WebAssembly has no
+/// 128-bit multiply), one widening multiplication when both fit in 64;
+/// `None` otherwise (the caller takes the `Decimal` path: amounts beyond
+/// 2⁶⁴ minor units), which keeps a 128-bit overflow check out of the code.
 #[inline(always)]
 fn wide_mul(a: u128, b: u128) -> Option<u128> {
     if let (Ok(a), Ok(b)) = (u32::try_from(a), u32::try_from(b)) {
@@ -124,13 +126,21 @@ fn wide_mul(a: u128, b: u128) -> Option<u128> {
     }
     match (u64::try_from(a), u64::try_from(b)) {
         (Ok(a), Ok(b)) => Some(u128::from(a) * u128::from(b)),
-        _ => a.checked_mul(b),
+        _ => None,
     }
 }
 
-/// `m × 10^by`, checked.
-fn widen(m: u128, by: u32) -> Option<u128> {
-    m.checked_mul(10u128.checked_pow(by)?)
+/// `m × 10^by`, or `None` once a step reaches 2⁹⁶ (the sum would not fit
+/// then either): each step multiplies a number below 2⁹⁶ by 10, which
+/// cannot overflow 128 bits.
+fn widen(mut m: u128, by: u32) -> Option<u128> {
+    for _ in 0..by {
+        if m >= LIMIT {
+            return None;
+        }
+        m *= 10;
+    }
+    Some(m)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -203,8 +213,12 @@ mod tests {
     #[test]
     fn edges() {
         let max = decimal((1i128 << 96) - 1, 0);
-        assert_eq!(product(max, 1, Decimal::ONE).map(|d| d.serialize()), Some(max.serialize()));
-        assert_eq!(product(max, 2, Decimal::ONE), None);
+        let wide = decimal(i128::from(u64::MAX), 0);
+        assert_eq!(product(wide, 1, Decimal::ONE).map(|d| d.serialize()), Some(wide.serialize()));
+        assert_eq!(product(max, 1, Decimal::ONE), None); // beyond 64 bits: the Decimal path decides
+        assert_eq!(product(decimal(1 << 40, 0), 1 << 40, Decimal::ONE), None);
+        assert_eq!(Sum::default().add(decimal(1, 0)).and_then(|s| s.add(decimal(1, 28))).map(|s| s.value().serialize()), Some(decimal(10i128.pow(28) + 1, 28).serialize()));
+        assert!(Sum::default().add(decimal(1 << 70, 0)).and_then(|s| s.add(decimal(1, 28))).is_none());
         assert_eq!(product(decimal(1, 20), 1, decimal(1, 9)), None);
         assert!(same(product(decimal(0, 5), 30, decimal(135, 2)).unwrap_or(Decimal::ONE), Decimal::ZERO));
         assert_eq!(Sum::default().add(decimal(-1, 0)).map(Sum::value), None);
