@@ -14,11 +14,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 modules=(first statement advice)
+# wasm-opt runs here rather than in wasm-pack: the crate's flags (Cargo.toml
+# [package.metadata.wasm-pack.profile.release]) and the module's own (wasm-opt-<module>).
+flags() { sed -n "s/^$1 = \[\(.*\)\]/\1/p" Cargo.toml | tr -d '",'; }
 rm -rf pkg
 for m in "${modules[@]}"; do
   out=target/pkg-$m
   rm -rf "$out"
-  wasm-pack build --target web --release --out-dir "$out" --out-name "savings_plan_$m" -- --no-default-features --features "$m"
+  wasm-pack build --no-opt --target web --release --out-dir "$out" --out-name "savings_plan_$m" -- --no-default-features --features "$m"
+  # shellcheck disable=SC2046
+  wasm-opt $(flags wasm-opt) $(flags "wasm-opt-$m") "$out/savings_plan_${m}_bg.wasm" -o "$out/savings_plan_${m}_bg.wasm"
   mkdir -p pkg
   cp "$out/savings_plan_$m.js" "$out/savings_plan_${m}_bg.wasm" "$out/savings_plan_$m.d.ts" pkg/
 done

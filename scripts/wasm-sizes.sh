@@ -18,8 +18,9 @@ export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-1}"
 top="${1:-25}"
 out=target/wasm-sizes
 mkdir -p "$out"
-# The crate's wasm-opt flags (Cargo.toml), plus -g to keep the name section.
-opt_flags=$(sed -n 's/^wasm-opt = \[\(.*\)\]/\1/p' Cargo.toml | tr -d '",')
+# The crate's wasm-opt flags and each module's own (Cargo.toml, as scripts/build.sh),
+# plus -g to keep the name section.
+flags() { sed -n "s/^$1 = \[\(.*\)\]/\1/p" Cargo.toml | tr -d '",'; }
 
 gz() { gzip -9c "$1" | wc -c; }
 
@@ -28,7 +29,7 @@ for view in first statement advice; do
   cargo build --quiet --release --target wasm32-unknown-unknown --lib --no-default-features --features "$view"
   wasm-bindgen --target web --keep-debug --out-dir "$out/$module" --out-name "$module" target/wasm32-unknown-unknown/release/savings_plan.wasm
   # shellcheck disable=SC2086
-  wasm-opt $opt_flags -g "$out/$module/${module}_bg.wasm" -o "$out/$module.named.wasm"
+  wasm-opt $(flags wasm-opt) $(flags "wasm-opt-$view") -g "$out/$module/${module}_bg.wasm" -o "$out/$module.named.wasm"
   shipped="pkg/${module}_bg.wasm"
   printf '\n==== %s\n' "$module"
   if [ -f "$shipped" ]; then
