@@ -123,7 +123,7 @@ async function inChromium() {
     const body = `const performance = globalThis.performance; return (${workloads.toString()})(engine, plan, behaviour);`;
     const wall = await page.evaluate(async ([src, runnersSrc, plan, behaviour]) => {
       const mod = await import('./pkg/savings_plan.js');
-      await mod.default({ module_or_path: new URL('./pkg/savings_plan_bg.wasm', location.href) });
+      await mod.default(); // the whole engine's API: its three modules, from beside it
       // eslint-disable-next-line no-new-func
       window.__bench = new Function('engine', 'plan', 'behaviour', `return (${runnersSrc})(engine, plan, behaviour);`)(mod, plan, behaviour);
       // eslint-disable-next-line no-new-func
