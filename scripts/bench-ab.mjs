@@ -15,11 +15,20 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
-// The first screen's module (the page's calculate; scripts/build.sh), in both packages.
+// A package as a page gets it: since the engine ships as three modules (scripts/build.sh),
+// the package's API over them (calculate from the first screen's module, advise and
+// payouts from the advice module); an older package's one whole-engine module otherwise.
 async function load(dir) {
   const base = pathToFileURL(path.resolve(dir) + '/');
-  const mod = await import(new URL('savings_plan_first.js', base));
-  await mod.default({ module_or_path: await readFile(new URL('savings_plan_first_bg.wasm', base)) });
+  const bytes = (name) => readFile(new URL(`${name}_bg.wasm`, base));
+  const mod = await import(new URL('savings_plan.js', base));
+  const three = await bytes('savings_plan_advice').then(() => true, () => false);
+  if (three) {
+    const [first, statement, advice] = await Promise.all(['first', 'statement', 'advice'].map((m) => bytes(`savings_plan_${m}`)));
+    await mod.default({ first, statement, advice });
+  } else {
+    await mod.default({ module_or_path: await bytes('savings_plan') });
+  }
   return mod;
 }
 
