@@ -9,6 +9,9 @@ const cache = new Map();
 const FORMATS = { 'en-DE': 'de-DE' };
 const intl = (locale) => FORMATS[locale] ?? locale;
 
+/** The locale whose number and date formats the language uses ("en-DE" → "de-DE"). */
+export const numberLocale = intl;
+
 function cached(key, make) {
   let f = cache.get(key);
   if (!f) {

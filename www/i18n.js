@@ -72,6 +72,14 @@ export function productName(product, lang) {
   return String(product?.id ?? '');
 }
 
+/** A customer category's name in a language: the product's own, else the page's word for a known id, else the id. */
+export function categoryName(category, lang, t) {
+  const own = productName({ id: '', name: category.name }, lang);
+  if (own) return own;
+  const known = t(`category_${category.id}`);
+  return known === `category_${category.id}` ? category.id : known;
+}
+
 /** A product's note in a language, or ''. */
 export function productNote(product, lang) {
   const note = product?.note;

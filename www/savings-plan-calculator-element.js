@@ -443,6 +443,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       const ok = {
         start: isText, installment: isText, withdrawOn: (v) => v === null || isText(v), rate: (v) => v === null || (teller && isText(v)),
         inflation: (v) => v === null || isText(v), months: (v) => Number.isInteger(v) && v > 0,
+        category: (v) => v === null || isText(v), noPan: (v) => typeof v === 'boolean', exemptionForm: (v) => typeof v === 'boolean',
         events: (v) => Array.isArray(v) && v.every((e) => e && typeof e === 'object' && Number.isInteger(e.n)),
       };
       for (const [key, valid] of Object.entries(ok)) {
@@ -624,10 +625,12 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
    */
   #planInput(name, value) {
     const plan = this.#plan;
-    if (name === 'installment') plan.installment = normaliseAmount(value);
+    if (name === 'installment') plan.installment = normaliseAmount(value, this.language);
     else if (name === 'rate') plan.rate = rateText(value);
     else if (name === 'inflation') plan.inflation = rateText(value);
     else if (name === 'start') { plan.start = value; plan.events = []; }
+    else if (name === 'category') plan.category = value || null;
+    else if (name === 'noPan' || name === 'exemptionForm') plan[name] = value === true;
     else if (name === 'months') { plan.months = Number(value); plan.events = []; this.#render(); return; }
     this.#compute();
     if (name === 'start') this.#draw('whatIf');
@@ -647,6 +650,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       this.#plan.months = terms.includes(12) ? 12 : terms[0];
       this.#plan.events = [];
     }
+    this.#customerFor(product);
     this.#render();
   }
 
@@ -687,8 +691,13 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const lang = this.language;
     const name = productName(product, lang);
     const list = [{ label: `${name} — ${t('variant_standard')}`, product, chosen: true }];
-    const variant = (key, derived) => list.push({ label: `${name} — ${t(key)}`, pick: t(key), group: 'variant', variant: true,
-      product: { ...product, ...derived, variantOf: product.id } });
+    // A variant the engine would refuse (e.g. auto-renewal of a product with TDS by financial year) is not offered.
+    const variant = (key, derived) => {
+      const v = { ...product, ...derived, variantOf: product.id };
+      const check = this.#engine?.validateProduct(v);
+      if (check && !(check.ok && check.value.length === 0)) return;
+      list.push({ label: `${name} — ${t(key)}`, pick: t(key), group: 'variant', variant: true, product: v });
+    };
     if (this.variants === 'auto') {
       if (product.maturity?.action !== 'renew') {
         variant('variant_renew', { id: `${product.id}#renew`, maturity: { action: 'renew', renew: { months: 12, times: 1 } } });
@@ -738,7 +747,23 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #planForEngine() {
     const p = this.#plan;
     return { start: p.start, months: Number(p.months), installment: p.installment, rate: p.rate ?? null,
-      events: p.events, withdrawOn: p.withdrawOn ?? null, inflation: p.inflation ?? null };
+      events: p.events, withdrawOn: p.withdrawOn ?? null, inflation: p.inflation ?? null,
+      // The customer only when there is one to state (plans without stay as they were).
+      ...(p.category ? { category: p.category } : {}), ...(p.noPan ? { noPan: true } : {}), ...(p.exemptionForm ? { exemptionForm: true } : {}) };
+  }
+
+  /**
+   * The customer as the product can price it: a category the newly chosen
+   * product does not list is dropped (the form offers the chosen product's
+   * categories only; the engine refuses another at plan.category), and PAN
+   * and Form 15G/15H only matter to a product with TDS. In a comparison a
+   * product that does not list the plan's category is an error entry, as
+   * the engine rules (README, "Product definition").
+   */
+  #customerFor(product) {
+    const plan = this.#plan;
+    if (plan.category && !(product.categories ?? []).some((c) => c.id === plan.category)) plan.category = null;
+    if (!product.withholding) { plan.noPan = false; plan.exemptionForm = false; }
   }
 
   /**
@@ -1122,7 +1147,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const product = this.#product;
     let solution = null;
     let error = null;
-    const target = normaliseAmount(this.#target);
+    const target = normaliseAmount(this.#target, this.language);
     if (target) {
       const plan = this.#planForEngine();
       plan.events = plan.events.filter((e) => !e.amount);

@@ -156,6 +156,21 @@ test('typed amounts and rates ("1,000", "１０００", "1万", "1.1%") give the
   await context.close();
 });
 
+test('a page with German number formats (en-DE) reads "2.500,00" and "1.000" as a German types them', async () => {
+  const { page, context } = await open({ chosen: 'de-praemiensparen', lang: 'en-DE', plan: { ...PLAN, months: 36 } });
+  const product = engine.catalog().find((p) => p.id === 'de-praemiensparen');
+  const eur = (text) => new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 }).format(text);
+  const plain = (installment) => eur(engine.calculate(product, { ...PLAN, months: 36, installment }).payout);
+  for (const [typed, same] of [['1.000', '1000'], ['2.500,00', '2500'], ['250,00', '250'], ['1.200 €', '1200']]) {
+    await page.fill(q('installment'), typed);
+    await waitPayout(page, plain(same));
+    assert.equal(await page.getAttribute(q('installment'), 'aria-invalid'), null, typed);
+  }
+  await page.fill(q('installment'), '1.000');
+  assert.equal((await shadowText(page, 'installment-read')).trim(), `Read as ${new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0 }).format('1000')}`);
+  await context.close();
+});
+
 test('every error at its own field: opening date, term from a link, implausible amount, negative target', async () => {
   const { page, context } = await open();
   // An invalid opening date is the opening date's error, not the withdrawal date's.

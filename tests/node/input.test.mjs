@@ -22,3 +22,16 @@ test('amounts that are not unambiguous numbers are passed on as typed', () => {
     assert.equal(normaliseAmount(typed), typed.trim(), typed);
   }
 });
+
+test('amounts on a page with a decimal comma (en-DE): "1.000,50", "1.000", "3.691,82 €"', () => {
+  const cases = {
+    '1.000,50': '1000.50', '1000,50': '1000.50', '1.000': '1000', '12.345.678': '12345678', '3.691,82 €': '3691.82',
+    '€ 100': '100', '100 EUR': '100', '1000.50': '1000.50', '1.5': '1.5', '100': '100', '0,01': '0.01', '-5': '-5',
+  };
+  for (const [typed, want] of Object.entries(cases)) assert.equal(normaliseAmount(typed, 'en-DE'), want, typed);
+  for (const typed of ['1,000.50', '1,0,0', '1.00,5', ',5', '1.000,']) assert.equal(normaliseAmount(typed, 'en-DE'), typed, typed);
+  // The same text on an English or Chinese page keeps its English reading.
+  assert.equal(normaliseAmount('1.000', 'en'), '1.000');
+  assert.equal(normaliseAmount('1,000', 'zh-CN'), '1000');
+  assert.equal(normaliseAmount('1.000,50', 'en-IN'), '1.000,50');
+});

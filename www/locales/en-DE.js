@@ -5,5 +5,5 @@ import en from './en.js';
 
 export default {
   ...en,
-  installmentHint: 'At least {min}, in multiples of {step}{max}. Type amounts as 1234.56 or 1234.',
+  installmentHint: 'At least {min}, in multiples of {step}{max}. Type amounts as 1.234,56 or 1234.',
 };

@@ -36,12 +36,18 @@ export function render(slot, { entries, index }, { t, lang, onChoose }) {
 }
 
 /**
- * The engine's two phrases in words, in the reader's language: a rounding
- * ("… → halfUp to 2 places") and the yield's solver ("XIRR of 37 cash flows,
- * ACT/365"). The numbers and operators stay exactly as the engine wrote them.
+ * The engine's phrases in words, in the reader's language: a rounding
+ * ("… → halfUp to 2 places"), the yield's solver ("XIRR of 37 cash flows,
+ * ACT/365") and a financial year's TDS ("FY 2026-27, no PAN: interest 540 >
+ * 50000 → 0", "…, Form 15G → 0", "…, no TDS before 2026-04-01 → 0"). The
+ * numbers and operators stay exactly as the engine wrote them.
  */
-function words(formula, t) {
+export function words(formula, t) {
   return String(formula)
     .replace(/ → (halfUp|halfEven|down) to (\d+) places$/, (_, mode, n) => ` → ${t(`roundTo_${mode}`, { n })}`)
-    .replace(/^XIRR of (\d+) cash flows, ACT\/365$/, (_, n) => t('xirrOf', { n }));
+    .replace(/^XIRR of (\d+) cash flows, ACT\/365$/, (_, n) => t('xirrOf', { n }))
+    .replace(/^FY (\d{4}(?:-\d{2})?)(, no PAN)?: interest /, (_, year, noPan) =>
+      `${t('tdsYear', { year })}${noPan ? t('tdsNoPan') : ''}: ${t('tdsInterest')} `)
+    .replace(/, Form (15G|15H) → 0$/, (_, form) => `, ${t('tdsForm', { form })} → 0`)
+    .replace(/, no TDS before (\d{4}-\d{2}-\d{2}) → 0$/, (_, from) => `, ${t('tdsNotBefore', { from })} → 0`);
 }

@@ -65,7 +65,7 @@ export function render(slot, { product, result, error, problems = [], exceptions
   fill(headline,
     h('h3', { id: 'headline-title', 'data-closure': r.closure }, outcomeTitle(r, { t, lang })),
     h('p', { class: 'payout', id: 'payout' }, money(r.payout, c, lang)),
-    h('p', { class: 'headline-explain', id: 'headline-explain' }, explainLine(r, { t, lang }),
+    h('p', { class: 'headline-explain', id: 'headline-explain' }, explainLine(r, product, { t, lang }),
       onHow ? [' ', h('button', { type: 'button', class: 'link-button', id: 'how', onclick: () => onHow() }, t('howLink'))] : null),
     h('dl', { class: 'parts' }, parts.map(row)),
     // How it closes, at which rate, the breach (outcome.js); a plain maturity's rate is in the line above.
@@ -76,13 +76,25 @@ export function render(slot, { product, result, error, problems = [], exceptions
   fill(warnings, r.warnings.map((w) => h('p', { class: 'warning' }, hidden(t('warningPrefix')), ' ', t(`warning_${w.code}`))));
 }
 
-/** One sentence on where the payout comes from, in the engine's figures. */
-function explainLine(r, { t, lang }) {
+/**
+ * One sentence on where the payout comes from, in the engine's figures, and
+ * what else made it (a subsidy or premium added, fees and tax taken off), so
+ * that the line adds up to the figure above it.
+ */
+function explainLine(r, product, { t, lang }) {
   const c = r.currency;
   const vars = { principal: money(r.principal, c, lang), interest: money(r.interest, c, lang), rate: number(r.contractRate, lang) };
-  if (r.closure !== 'maturity') return t(`explainLine_${r.closure}`, vars);
-  if (r.breach) return t('explainLine_breach', { ...vars, effect: t(`effect_${r.breach.effect}`) });
-  return t(r.renewals.length ? 'explainLine_renewed' : 'explainLine_maturity', vars);
+  const line = r.closure !== 'maturity' ? t(`explainLine_${r.closure}`, vars)
+    : r.breach ? t('explainLine_breach', { ...vars, effect: t(`effect_${r.breach.effect}`) })
+      : t(r.renewals.length ? 'explainLine_renewed' : 'explainLine_maturity', vars);
+  // A figure is there when it is not zero (the engine writes "0.00").
+  const some = (x) => /[1-9]/.test(String(x ?? ''));
+  const bonus = Array.isArray(product?.bonus) && product.bonus.length > 0;
+  return [line,
+    some(r.subsidy) ? t(bonus ? 'explainAlso_premium' : 'explainAlso_subsidy', { value: money(r.subsidy, c, lang) }) : null,
+    some(r.fees) ? t('explainAlso_fees', { value: money(r.fees, c, lang) }) : null,
+    some(r.tax) ? t('explainAlso_tax', { value: money(r.tax, c, lang) }) : null,
+  ].filter(Boolean).join(' ');
 }
 
 /** The one sentence a screen reader hears when the result changes. */

@@ -6,8 +6,8 @@
 // to first rows, yearly subtotals and the last row, the amounts in words,
 // the disclosures and the signature lines. Every figure is the engine's.
 import { h, fill } from '../dom.js';
-import { money, percent, date } from '../format.js';
-import { productName, productText, termText } from '../i18n.js';
+import { money, number, percent, date } from '../format.js';
+import { productName, productText, termText, categoryName } from '../i18n.js';
 import { rmbCapital } from '../words-rmb.js';
 import { inrWords } from '../words-inr.js';
 import { field, errorText } from './field.js';
@@ -129,6 +129,8 @@ function planBlock({ product, plan, result: r, rateLabel }, { t, lang }) {
   const scale = product.rounding?.scale ?? 2;
   const termRate = (product.terms ?? []).find((x) => x.months === Number(plan.months))?.rate;
   const overridden = plan.rate != null && plan.rate !== '';
+  const category = plan.category ? (product.categories ?? []).find((x) => x.id === plan.category) : null;
+  const priced = (product.categories ?? []).length > 0 || Boolean(product.withholding);
   const rows = [
     [t('product'), productName(product, lang)],
     [t('installmentPlain'), /^\d+(\.\d+)?$/.test(plan.installment) ? cash(plan.installment, c, scale, lang) : plan.installment],
@@ -137,7 +139,12 @@ function planBlock({ product, plan, result: r, rateLabel }, { t, lang }) {
     r ? [t('maturityDate'), date(r.maturityDate, lang)] : null,
     [t('f_ratesEffective'), product.ratesEffective ? date(product.ratesEffective, lang) : t('ratesDateUnknown'), 'qd-rates-effective'],
     // The product's rate, and the negotiated one beside it (same row of the grid).
-    [t('contractRate'), termRate != null ? percent(termRate, lang) : '—', 'qd-contract-rate'],
+    // Who the customer is, in one row (the quote keeps to one page): the category and, with TDS, the PAN and Form 15G/15H.
+    priced ? [t('category'), [category ? categoryName(category, lang, t) : t('quoteCategoryNone'),
+      product.withholding ? (plan.noPan ? t('noPan', { rate: number(product.withholding.noPanRate ?? '20', lang) })
+        : plan.exemptionForm ? t('exemptionFormFiled') : t('tdsWithPan')) : null].filter(Boolean).join('; '), 'qd-customer'] : null,
+    // The term's rate plus the customer's category uplift (the engine's contract rate when no teller rate replaces it).
+    [t('contractRate'), !overridden && r ? percent(r.contractRate, lang) : termRate != null ? percent(termRate, lang) : '—', 'qd-contract-rate'],
     overridden ? [rateLabel, percent(plan.rate, lang), 'qd-negotiated-rate'] : null,
     plan.withdrawOn ? [t('withdrawOn'), date(plan.withdrawOn, lang)] : null,
   ].filter(Boolean);

@@ -20,7 +20,7 @@ export function render(slot, { product, target, solution, error }, { t, lang, on
           h('span', { 'aria-hidden': 'true', class: 'prefix' }, symbol),
           h('input', { id: 'target', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: target ?? '',
             oninput: (e) => {
-              showReadAs(slot, 'target', e.target.value, normaliseAmount(e.target.value), (v) => money(v, product.currency, lang), { t });
+              showReadAs(slot, 'target', e.target.value, normaliseAmount(e.target.value, lang), (v) => money(v, product.currency, lang), { t });
               onTarget(e.target.value);
             } })), { readAs: true }),
       // Not a live region: the element announces the answer (or the error) once.
