@@ -816,8 +816,8 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
     if (this.#configOpen) this.#draw('config');
 
+    if (!this.#firstResult && this.#firstFigure(product, plan)) return;
     const { all, shown } = this.#compareSet(product);
-    if (!this.#firstResult && this.#firstFigure(product, plan, shown[0])) return;
     const out = this.#engine.compare(shown.map((v) => v.product), plan);
     // The engine decides what is comparable and best (CONTRACT §8.1); the derived variants carry variantOf.
     const results = out.ok ? out.value.entries : shown.map(() => ({ error: out.error }));
@@ -872,11 +872,13 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
    * runs right after that frame. False (nothing drawn) when the plan has an
    * error: the full #compute shows it where it belongs.
    */
-  #firstFigure(product, plan, quoted) {
+  #firstFigure(product, plan) {
     const r = this.#engine.calculate(product, plan);
     if (!r.ok) return false;
     const opts = this.#opts();
-    this.#entries = [{ index: 0, id: product.id, product, label: quoted.label, chosen: true, variant: false, foreign: false, result: r.value, error: null }];
+    // The label #candidates gives the quoted product (without deriving and checking its variants yet).
+    const label = `${productName(product, this.language)} — ${opts.t('variant_standard')}`;
+    this.#entries = [{ index: 0, id: product.id, product, label, chosen: true, variant: false, foreign: false, result: r.value, error: null }];
     headline.render(this.#ui.headline, { product, plan, result: r.value, error: null, exceptions: plan.events.length > 0 },
       this.#opts({ onHow: this.#ui.folds.explain ? () => this.#showExplain() : null }));
     this.#announce(headline.announcement({ product, result: r.value }, opts));

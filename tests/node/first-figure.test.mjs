@@ -22,7 +22,9 @@ function candidates(product, catalog, plan) {
   if ((product.interest?.method ?? 'monthlyProduct') === 'monthlyProduct') {
     variants.push({ ...product, id: `${product.id}#daily`, interest: { method: 'dailyProduct', dayCount: 'ACT/360' }, variantOf: product.id });
   }
-  return [product, ...variants, ...catalog.filter((p) => p.id !== product.id && p.currency === product.currency)];
+  // A variant the engine refuses is not offered (validateProduct decides).
+  const offered = variants.filter((v) => { try { return first.validateProduct(v).length === 0; } catch { return false; } });
+  return [product, ...offered, ...catalog.filter((p) => p.id !== product.id && p.currency === product.currency)];
 }
 
 test('the first figure (calculate) is the comparison\'s first entry, field for field', () => {
@@ -36,6 +38,9 @@ test('the first figure (calculate) is the comparison\'s first entry, field for f
       { start: '2025-01-31', months, installment: '100', rate: '1.5', events: [{ n: 2, missed: true }], withdrawOn: null, inflation: '3' },
       { start: '2025-03-10', months, installment: '500', rate: null, events: [], withdrawOn: '2025-09-10', inflation: null },
       ...vectors.vectors.filter((v) => v.product === product.id).map((v) => v.plan),
+      // A customer category the product lists (RULES §8), with and without PAN where it withholds tax.
+      ...(product.categories ?? []).slice(0, 2).map((c, i) => ({ start: '2025-04-01', months, installment: '1000', category: c.id,
+        ...(product.withholding ? { noPan: i === 1 } : {}) })),
     ];
     for (const plan of plans) {
       let alone;
