@@ -50,7 +50,10 @@ const gz = (text) => gzipSync(text, { level: 9 }).length;
 const posix = (p) => p.split('\\').join('/');
 
 // Modules a page or a host loads by name (package.json exports, the HTML pages).
-const PUBLIC = ['savings-plan-calculator.js', 'savings-plan-calculator-element.js', 'app.js', 'embed.js', 'pkg/savings_plan.js'];
+// pkg/'s glue is not among them: what the component imports of it is bundled
+// (the first screen's) or a chunk at its own path (import(): the views'
+// engines); every pkg/ file is also published as it is, for ./engine exports.
+const PUBLIC = ['savings-plan-calculator.js', 'savings-plan-calculator-element.js', 'app.js', 'embed.js'];
 const sources = [];
 for await (const path of files(FROM)) if (path.endsWith('.js') && !path.includes(`${FROM}/pkg/`)) sources.push(path);
 // Classic scripts (no imports, globals kept): minified alone.
