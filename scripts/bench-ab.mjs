@@ -8,10 +8,11 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
+// The first screen's module (the page's calculate; scripts/build.sh), in both packages.
 async function load(dir) {
   const base = pathToFileURL(path.resolve(dir) + '/');
-  const mod = await import(new URL('savings_plan.js', base));
-  await mod.default({ module_or_path: await readFile(new URL('savings_plan_bg.wasm', base)) });
+  const mod = await import(new URL('savings_plan_first.js', base));
+  await mod.default({ module_or_path: await readFile(new URL('savings_plan_first_bg.wasm', base)) });
   return mod;
 }
 

@@ -75,7 +75,7 @@ async function inChromium() {
     const body = `const performance = globalThis.performance; return (${workloads.toString()})(engine, plan, behaviour);`;
     return await page.evaluate(async ([src, plan, behaviour]) => {
       const mod = await import('./pkg/savings_plan.js');
-      await mod.default({ module_or_path: new URL('./pkg/savings_plan_bg.wasm', location.href) });
+      await mod.default(); // the whole engine's API: its three modules, from beside it
       // eslint-disable-next-line no-new-func
       return new Function('engine', 'plan', 'behaviour', src)(mod, plan, behaviour);
     }, [body, PLAN, BEHAVIOUR]);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Where the .wasm bytes are, for both modules of the package (scripts/build.sh):
+# Where the .wasm bytes are, for the three modules of the package (scripts/build.sh):
 # each built as shipped (wasm-bindgen, then wasm-opt with the crate's flags)
 # but keeping the function names, then
 #   - the shipped files' sizes, raw and gzip -9;
@@ -18,17 +18,18 @@ export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-1}"
 top="${1:-25}"
 out=target/wasm-sizes
 mkdir -p "$out"
-# The crate's wasm-opt flags (Cargo.toml), plus -g to keep the name section.
-opt_flags=$(sed -n 's/^wasm-opt = \[\(.*\)\]/\1/p' Cargo.toml | tr -d '",')
+# The crate's wasm-opt flags and each module's own (Cargo.toml, as scripts/build.sh),
+# plus -g to keep the name section.
+flags() { sed -n "s/^$1 = \[\(.*\)\]/\1/p" Cargo.toml | tr -d '",'; }
 
 gz() { gzip -9c "$1" | wc -c; }
 
-for module in savings_plan_first savings_plan; do
-  if [ "$module" = savings_plan_first ]; then features=--no-default-features; else features=; fi
-  cargo build --quiet --release --target wasm32-unknown-unknown --lib $features
+for view in first statement advice; do
+  module=savings_plan_$view
+  cargo build --quiet --release --target wasm32-unknown-unknown --lib --no-default-features --features "$view"
   wasm-bindgen --target web --keep-debug --out-dir "$out/$module" --out-name "$module" target/wasm32-unknown-unknown/release/savings_plan.wasm
   # shellcheck disable=SC2086
-  wasm-opt $opt_flags -g "$out/$module/${module}_bg.wasm" -o "$out/$module.named.wasm"
+  wasm-opt $(flags wasm-opt) $(flags "wasm-opt-$view") -g "$out/$module/${module}_bg.wasm" -o "$out/$module.named.wasm"
   shipped="pkg/${module}_bg.wasm"
   printf '\n==== %s\n' "$module"
   if [ -f "$shipped" ]; then

@@ -109,9 +109,20 @@ pub fn parse_decimal(text: &str, path: &str) -> Result<Decimal> {
             format!("{} has more digits than can be computed exactly (28)", crate::input::quoted(text)),
         ));
     }
-    Decimal::from_str_exact(text).map_err(|_| {
-        Error::new(ErrorCode::Overflow, path, format!("{} is too large to compute exactly", crate::input::quoted(text)))
-    })
+    // At most 28 digits past the leading zeros: the digits as one integer and
+    // the places as its scale, as rust_decimal's own parser makes them (a
+    // negative zero reads as zero), without its parser in the `.wasm`.
+    let mantissa = whole.bytes().chain(fraction.bytes()).try_fold(0i128, |m, b| {
+        m.checked_mul(10)?.checked_add(i128::from(b - b'0'))
+    });
+    let sign = if unsigned.len() < text.len() { -1 } else { 1 };
+    let scale = u32::try_from(fraction.len()).ok();
+    mantissa
+        .zip(scale)
+        .and_then(|(m, scale)| Decimal::try_from_i128_with_scale(sign * m, scale).ok())
+        .ok_or_else(|| {
+            Error::new(ErrorCode::Overflow, path, format!("{} is too large to compute exactly", crate::input::quoted(text)))
+        })
 }
 
 /// A figure at exactly `scale` places: `"12000.00"`.
@@ -288,6 +299,45 @@ mod tests {
             parse_decimal("1000000000000000000000000000000", "x").unwrap_err().code,
             ErrorCode::Overflow
         );
+    }
+
+    /// The hand-made reading gives rust_decimal's exact parse (value, scale,
+    /// sign, a negative zero as zero) for every string the checks accept:
+    /// each length of whole part and fraction, leading and trailing zeros.
+    #[test]
+    fn reads_as_rust_decimal_reads() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut digit = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            char::from(b'0' + (seed % 10) as u8)
+        };
+        let mut checked = 0;
+        for whole_len in 1..=31 {
+            for fraction_len in 0..=29 {
+                for sign in ["", "-"] {
+                    for zeros in ["", "0", "000"] {
+                        let whole: String = (0..whole_len).map(|_| digit()).collect();
+                        let fraction: String = (0..fraction_len).map(|_| digit()).collect();
+                        let text = if fraction_len == 0 { format!("{sign}{zeros}{whole}") } else { format!("{sign}{zeros}{whole}.{fraction}{zeros}") };
+                        match parse_decimal(&text, "x") {
+                            Ok(d) => {
+                                let theirs = Decimal::from_str_exact(&text).unwrap();
+                                assert_eq!((d, d.scale(), d.is_sign_negative()), (theirs, theirs.scale(), theirs.is_sign_negative()), "{text}");
+                                checked += 1;
+                            }
+                            Err(e) => assert_eq!(e.code, ErrorCode::Overflow, "{text}"),
+                        }
+                    }
+                }
+            }
+        }
+        for text in ["-0", "-0.00", "0.000", "00", "-000.10", "9999999999999999999999999999", "0.9999999999999999999999999999"] {
+            let (d, theirs) = (parse_decimal(text, "x").unwrap(), Decimal::from_str_exact(text).unwrap());
+            assert_eq!((d, d.scale(), d.is_sign_negative()), (theirs, theirs.scale(), theirs.is_sign_negative()), "{text}");
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]

@@ -7,9 +7,10 @@
 //! on both sides, and anything JSON cannot hold (a BigInt, a cycle) becomes
 //! a typed error instead of a trap.
 //!
-//! Entry points the first screen does not need are behind the `full` feature
-//! (Cargo.toml): the first screen's module is built without it and so
-//! carries none of their code.
+//! Each entry point is behind the feature of the view that calls it
+//! (Cargo.toml): `first` (the first screen), `statement` (reconcile),
+//! `advice` (advise, payouts). scripts/build.sh builds one module per
+//! feature, and each carries only the code its entry points use.
 
 use crate::error::{Error, ErrorCode};
 use js_sys::{Reflect, JSON};
@@ -57,6 +58,7 @@ fn write<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// Prices a plan under a product (CONTRACT.md §4).
+#[cfg(feature = "first")]
 #[wasm_bindgen(js_name = "calculate", unchecked_return_type = "Result")]
 pub fn calculate(
     #[wasm_bindgen(unchecked_param_type = "Product")] product: JsValue,
@@ -70,6 +72,7 @@ pub fn calculate(
 
 /// One plan under many products, like with like (CONTRACT.md §8.1); a
 /// product that cannot take the plan is a `{ productId, error }` entry.
+#[cfg(feature = "first")]
 #[wasm_bindgen(js_name = "compare", unchecked_return_type = "Comparison")]
 pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "Product[]")] products: JsValue,
@@ -84,7 +87,7 @@ pub fn compare(
 }
 
 /// A real deposit history checked against the product's rules and the bank's figure (CONTRACT.md §8.2).
-#[cfg(feature = "full")]
+#[cfg(feature = "statement")]
 #[wasm_bindgen(js_name = "reconcile", unchecked_return_type = "Reconciliation")]
 pub fn reconcile(
     #[wasm_bindgen(unchecked_param_type = "Product")] product: JsValue,
@@ -97,7 +100,7 @@ pub fn reconcile(
 }
 
 /// Which product is best if the saver might need the money early (CONTRACT.md §8.3).
-#[cfg(feature = "full")]
+#[cfg(feature = "advice")]
 #[wasm_bindgen(js_name = "advise", unchecked_return_type = "Advice")]
 pub fn advise(
     #[wasm_bindgen(unchecked_param_type = "Product[]")] products: JsValue,
@@ -112,7 +115,7 @@ pub fn advise(
 }
 
 /// Many plans under one product, payout only (CONTRACT.md §8.4).
-#[cfg(feature = "full")]
+#[cfg(feature = "advice")]
 #[wasm_bindgen(js_name = "payouts", unchecked_return_type = "PayoutEntry[]")]
 pub fn payouts(
     #[wasm_bindgen(unchecked_param_type = "Product")] product: JsValue,
@@ -124,6 +127,7 @@ pub fn payouts(
 }
 
 /// The smallest installment whose payout reaches `targetPayout`.
+#[cfg(feature = "first")]
 #[wasm_bindgen(js_name = "solveInstallment", unchecked_return_type = "Solution")]
 pub fn solve_installment(
     #[wasm_bindgen(unchecked_param_type = "Product")] product: JsValue,
@@ -138,6 +142,7 @@ pub fn solve_installment(
 }
 
 /// Every problem of a product definition (empty when valid).
+#[cfg(feature = "first")]
 #[wasm_bindgen(js_name = "validateProduct", unchecked_return_type = "Problem[]")]
 pub fn validate_product(#[wasm_bindgen(unchecked_param_type = "Product")] product: JsValue) -> Result<JsValue, JsValue> {
     let product = read(&product, "product")?;
@@ -145,6 +150,7 @@ pub fn validate_product(#[wasm_bindgen(unchecked_param_type = "Product")] produc
 }
 
 /// The built-in example products.
+#[cfg(feature = "first")]
 #[wasm_bindgen(js_name = "catalog", unchecked_return_type = "Product[]")]
 pub fn catalog() -> Result<JsValue, JsValue> {
     JSON::parse(&contract::catalog_json())

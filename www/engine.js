@@ -2,23 +2,37 @@
 // module's own URL (so the component works from any path or a CDN), and
 // wraps each entry point so that a thrown engine Error becomes a value.
 //
-// Two modules built from the same crate (README "Measured"): the first
-// screen's engine (calculate, compare, solveInstallment, validateProduct,
-// catalog) loads at once; the whole engine (the same rules, plus reconcile,
-// advise and payouts) only when a view first needs an entry point the first one lacks. A new
-// entry point the first screen does not call at once belongs to the whole
-// engine: `#[cfg(feature = "full")]` in src/wasm.rs and a line in
-// loadFullEngine() below.
+// Three modules built from the same crate (README "Measured"; the whole
+// crate in one is over the 100 KB budget), one per view that loads its own:
+// the first screen's (calculate, compare, solveInstallment, validateProduct,
+// catalog) at once; the statement view's (reconcile) and the advice view's
+// (advise, payouts) only when that view first needs them. A new entry point
+// belongs to the module of the view that calls it: its feature in
+// `#[cfg(feature = …)]` in src/wasm.rs and a line in VIEWS below.
 import init, * as first from './pkg/savings_plan_first.js';
-
-let ready = null;
-let fullReady = null;
 
 /** Where the first screen's .wasm is fetched from (named in the message when it cannot be). */
 export const WASM_URL = new URL('./pkg/savings_plan_first_bg.wasm', import.meta.url).href;
 
-/** Where the whole engine's .wasm is fetched from, when a view first needs it. */
-export const FULL_WASM_URL = new URL('./pkg/savings_plan_bg.wasm', import.meta.url).href;
+// Each view's module: its glue, its .wasm, and the entry points it serves.
+const VIEWS = {
+  statement: {
+    glue: () => import('./pkg/savings_plan_statement.js'),
+    wasm: new URL('./pkg/savings_plan_statement_bg.wasm', import.meta.url).href,
+    api: (m) => ({ reconcile: (product, statement) => attempt(() => m.reconcile(product, statement)) }),
+  },
+  advice: {
+    glue: () => import('./pkg/savings_plan_advice.js'),
+    wasm: new URL('./pkg/savings_plan_advice_bg.wasm', import.meta.url).href,
+    api: (m) => ({
+      advise: (products, plan, behaviour) => attempt(() => m.advise(products, plan, behaviour)),
+      payouts: (product, plans) => attempt(() => m.payouts(product, plans)),
+    }),
+  },
+};
+
+let ready = null;
+const viewReady = {};
 
 /** Loads the first screen's engine once; resolves to the API below. A failure may be retried. */
 export function loadEngine() {
@@ -29,23 +43,21 @@ export function loadEngine() {
   return ready;
 }
 
-/**
- * Loads the whole engine once (its own module and instance); resolves to
- * the API below with `reconcile` too. A failure may be retried.
- */
-export function loadFullEngine() {
-  fullReady ??= import('./pkg/savings_plan.js')
-    .then((full) => full.default({ module_or_path: FULL_WASM_URL }).then(() => ({
-      ...api(full),
-      reconcile: (product, statement) => attempt(() => full.reconcile(product, statement)),
-      advise: (products, plan, behaviour) => attempt(() => full.advise(products, plan, behaviour)),
-      payouts: (product, plans) => attempt(() => full.payouts(product, plans)),
-    })))
+/** Loads the statement view's engine once (its own module and instance): `{ reconcile }`. A failure may be retried. */
+export const loadStatementEngine = () => loadView('statement');
+
+/** Loads the advice view's engine once (its own module and instance): `{ advise, payouts }`. A failure may be retried. */
+export const loadAdviceEngine = () => loadView('advice');
+
+function loadView(name) {
+  const view = VIEWS[name];
+  viewReady[name] ??= view.glue()
+    .then((m) => m.default({ module_or_path: view.wasm }).then(() => view.api(m)))
     .catch((e) => {
-      fullReady = null;
+      viewReady[name] = null;
       throw e;
     });
-  return fullReady;
+  return viewReady[name];
 }
 
 function attempt(fn) {

@@ -12,7 +12,7 @@
 // The first figure comes first: only the modules of the first screen (header,
 // plan form, headline, comparison) load with the element; every other panel's
 // code loads when that panel is first shown, after the first figure is painted.
-import { loadEngine, loadFullEngine, WASM_URL } from './engine.js';
+import { loadEngine, loadStatementEngine, loadAdviceEngine, WASM_URL } from './engine.js';
 import { h } from './dom.js';
 import { resolveLang, translator, productName, rateLabel, loadTexts, textsReady } from './i18n.js';
 import { normaliseAmount } from './input.js';
@@ -1034,7 +1034,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const teller = this.mode === 'teller';
     const data = { state, months, behaviour, product, teller, entries: null, error: null, grid: teller ? this.#grid(m, product, plan) : null };
     if (!behaviour || !this.#entries[0]?.result) return data;
-    const engine = this.#wholeEngine();
+    const engine = this.#adviceEngine();
     if (!engine) return { ...data, loading: true };
     // The products and variants the comparison shows, in its order (the quoted one first).
     const variants = this.#entries;
@@ -1053,7 +1053,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     const rate = plan.rate ?? product.terms?.find((x) => x.months === Number(plan.months))?.rate;
     const rates = m.gridRates(rate);
     if (!rates.length || !terms.length) return null;
-    const engine = this.#wholeEngine();
+    const engine = this.#adviceEngine();
     if (!engine) return null;
     const plans = rates.flatMap((r) => terms.map((months) => ({ start: plan.start, months, installment: plan.installment, rate: r })));
     const out = engine.payouts(product, plans);
@@ -1063,16 +1063,16 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   /**
-   * advise and payouts live in the whole engine (the first screen's has neither): the loaded
+   * advise and payouts live in the advice view's engine (the first screen's has neither): the loaded
    * engine, or null while it loads — the advice is drawn again once it has arrived.
    */
-  #wholeEngine() {
-    if (this.#fullEngine) return this.#fullEngine;
-    this.#fullLoading ??= loadFullEngine().then((engine) => {
-      this.#fullEngine = engine;
+  #adviceEngine() {
+    if (this.#adviceApi) return this.#adviceApi;
+    this.#adviceLoading ??= loadAdviceEngine().then((engine) => {
+      this.#adviceApi = engine;
       this.#adviceChanged();
     }, (e) => {
-      this.#fullLoading = null;
+      this.#adviceLoading = null;
       this.#emitError({ code: 'LOAD_FAILED', path: 'advice', message: String(e?.message ?? e) });
     });
     return null;
@@ -1173,8 +1173,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   #statement = { open: false };
   #statementView = null;     // panels/statement.js, once loaded
   #statementLoading = null;
-  #fullLoading = null;       // loadFullEngine() for the advice, once
-  #fullEngine = null;        // the whole engine (reconcile), loaded with the view
+  #adviceLoading = null;     // loadAdviceEngine() for the advice, once
+  #adviceApi = null;         // the advice view's engine (advise, payouts)
+  #statementApi = null;      // the statement view's engine (reconcile), loaded with the view
 
   /**
    * The statement view reconciles against the chosen product; "show this
@@ -1202,7 +1203,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
     const product = this.#product;
     this.#statementView.render(slot, { product, state: this.#statement, months: this.#plan?.months }, this.#opts({
-      reconcile: (doc) => this.#fullEngine.reconcile(product, doc),
+      reconcile: (doc) => this.#statementApi.reconcile(product, doc),
       onUsePlan: (plan) => {
         this.#plan = plan;
         this.#render();
@@ -1212,9 +1213,9 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
   }
 
   #loadStatementView() {
-    // The view and the whole engine (the first screen's has no reconcile) load together.
-    this.#statementLoading ??= Promise.all([import('./panels/statement.js'), loadFullEngine()]).then(([view, engine]) => {
-      this.#fullEngine = engine;
+    // The view and its engine (the first screen's has no reconcile) load together.
+    this.#statementLoading ??= Promise.all([import('./panels/statement.js'), loadStatementEngine()]).then(([view, engine]) => {
+      this.#statementApi = engine;
       this.#statementView = view;
       this.#renderStatement();
     }, (e) => {

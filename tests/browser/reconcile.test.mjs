@@ -278,12 +278,12 @@ test('axe-core finds no violations in the check, in Chinese and on an English ph
 
 test('the view loads when first opened, and no request leaves the page while a statement is checked', async () => {
   const { page, context, log } = await open();
-  const loaded = () => log.requests.filter((u) => /statement(-parse)?\.js$|\/pkg\/savings_plan(_bg\.wasm|\.js)$/.test(new URL(u).pathname) && !u.includes('shell'));
+  const loaded = () => log.requests.filter((u) => /statement(-parse)?\.js$|\/pkg\/savings_plan(_\w+)?(_bg\.wasm|\.js)$/.test(new URL(u).pathname) && !u.includes('shell') && !u.includes('savings_plan_first'));
   assert.deepEqual(loaded(), [], 'the folded view fetched nothing more (the first screen\'s engine has no reconcile)');
   await openStatement(page);
-  // The view's modules and the whole engine (reconcile) come when it is first opened.
+  // The view's modules and its engine (reconcile, pkg/savings_plan_statement*) come when it is first opened.
   // (statement-parse.js is its own module in www/, inside panels/statement.js in dist/.)
-  assert.deepEqual(loaded().map((u) => new URL(u).pathname).filter((p) => p !== '/statement-parse.js').sort(), ['/panels/statement.js', '/pkg/savings_plan.js', '/pkg/savings_plan_bg.wasm']);
+  assert.deepEqual(loaded().map((u) => new URL(u).pathname).filter((p) => p !== '/statement-parse.js').sort(), ['/panels/statement.js', '/pkg/savings_plan_statement.js', '/pkg/savings_plan_statement_bg.wasm']);
   const before = log.requests.length;
   await page.fill(q('stmt-text'), statementText('chinese'));
   await page.fill(q('stmt-bank'), '11039.54');

@@ -163,7 +163,10 @@ test('10,000 malformed documents never kill the module', () => {
 test('the package as npm ships it: files, module type, types without any', async () => {
   const pkg = JSON.parse(await readFile(new URL('package.json', pkgDir), 'utf8'));
   assert.equal(pkg.type, 'module');
-  for (const f of ['savings_plan.js', 'savings_plan_bg.wasm', 'savings_plan.d.ts']) assert.ok(pkg.files.includes(f), f);
+  // The whole engine's API (savings_plan.js) over the three modules, each with its .wasm (tests/node/engines.test.mjs).
+  for (const f of ['savings_plan.js', 'savings_plan.d.ts', 'savings_plan_first_bg.wasm', 'savings_plan_statement_bg.wasm', 'savings_plan_advice_bg.wasm']) {
+    assert.ok(pkg.files.includes(f), f);
+  }
   const js = await readFile(new URL('savings_plan.js', pkgDir), 'utf8');
   for (const m of js.matchAll(/from ['"](\.[^'"]+)['"]/g)) assert.ok(pkg.files.some((f) => m[1].endsWith(f)), `import ${m[1]} is packed`);
   const dts = await readFile(new URL('savings_plan.d.ts', pkgDir), 'utf8');
