@@ -1,40 +1,80 @@
-// A/B timing of two builds of the package on a shared machine: rounds of
-// `calculate` (5-year plan) alternate between A and B, so load that comes
-// and goes falls on both alike, and each round is timed in this process's
-// CPU time (process.cpuUsage), which other processes do not inflate; prints
-// each one's median and B/A.
-// Usage: node scripts/bench-ab.mjs <pkg dir A> <pkg dir B> [rounds=60]
+// A/B timing of two builds of the package on a shared machine: rounds of a
+// workload alternate between A and B, so load that comes and goes falls on
+// both alike, and each round is timed in this process's CPU time
+// (process.cpuUsage), which other processes do not inflate; prints each
+// one's median and B/A.
+//
+// Usage: node scripts/bench-ab.mjs <pkg dir A> <pkg dir B> [rounds=60] [workload=calculate]
+// Workloads (those of scripts/bench-advise.mjs and benches/engine.rs):
+//   calculate  `calculate`, the 5-year plan (60 installments of 1000), per call
+//   payout     `payouts` over 1,000 5-year plans, per plan (the payout-only path in WebAssembly)
+//   advise     `advise`, 8 products (the catalog and a mild early-rule variant), 30% chance from month 1
+//   payouts    `payouts`, 10,000 5-year plans (400 rates × 25 installments)
+//   all        each of them in turn
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
-// The first screen's module (the page's calculate; scripts/build.sh), in both packages.
+// A package as a page gets it: since the engine ships as three modules (scripts/build.sh),
+// the package's API over them (calculate from the first screen's module, advise and
+// payouts from the advice module); an older package's one whole-engine module otherwise.
 async function load(dir) {
   const base = pathToFileURL(path.resolve(dir) + '/');
-  const mod = await import(new URL('savings_plan_first.js', base));
-  await mod.default({ module_or_path: await readFile(new URL('savings_plan_first_bg.wasm', base)) });
+  const bytes = (name) => readFile(new URL(`${name}_bg.wasm`, base));
+  const mod = await import(new URL('savings_plan.js', base));
+  const three = await bytes('savings_plan_advice').then(() => true, () => false);
+  if (three) {
+    const [first, statement, advice] = await Promise.all(['first', 'statement', 'advice'].map((m) => bytes(`savings_plan_${m}`)));
+    await mod.default({ first, statement, advice });
+  } else {
+    await mod.default({ module_or_path: await bytes('savings_plan') });
+  }
   return mod;
 }
 
 const [a, b] = [await load(process.argv[2]), await load(process.argv[3])];
 const rounds = Number(process.argv[4] ?? 60);
+const which = process.argv[5] ?? 'calculate';
 const plan = { start: '2025-06-10', months: 60, installment: '1000', rate: null, events: [], withdrawOn: null, inflation: null };
-const batch = 200;
-const time = (engine, product) => {
-  const t0 = process.cpuUsage();
-  for (let i = 0; i < batch; i++) engine.calculate(product, plan);
-  const t = process.cpuUsage(t0);
-  return (t.user + t.system) / batch;
+const grid = [];
+for (let r = 0; r < 400; r++) {
+  for (let k = 0; k < 25; k++) {
+    const x = 50 + r;
+    grid.push({ start: '2025-06-10', months: 60, installment: String(500 + 100 * k), rate: `${Math.floor(x / 100)}.${String(x % 100).padStart(2, '0')}` });
+  }
+}
+const thousand = grid.slice(0, 1000);
+const behaviour = { earlyChance: '0.3', earlyFrom: 1, earlyTo: null };
+const eight = (engine) => {
+  const catalog = engine.catalog();
+  return [...catalog, { ...catalog[0], id: 'cn-lczq-mild-early', early: { allowed: true, minMonths: 0, rate: 'contractMinus', penalty: '0.30' } }];
+};
+// Each workload: [label, unit, calls per round, per-call divisor, (engine, products) => result].
+const WORKLOADS = {
+  calculate: ['`calculate`, 5-year plan', 'µs', 200, 1, (e, p) => e.calculate(p[0], plan)],
+  payout: ['payout only, 5-year plan (in `payouts` of 1,000, per plan)', 'µs', 2, 1000, (e, p) => e.payouts(p[0], thousand)],
+  advise: ['`advise`, 8 products, 5-year plan', 'ms', 2, 1, (e, p) => e.advise(p, plan, behaviour)],
+  payouts: ['`payouts`, 10,000 5-year plans', 'ms', 1, 1, (e, p) => e.payouts(p[0], grid)],
 };
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-const [pa, pb] = [a.catalog()[0], b.catalog()[0]];
-if (JSON.stringify(a.calculate(pa, plan)) !== JSON.stringify(b.calculate(pb, plan))) {
-  console.log('note: A and B give different results for this plan (builds of different contracts)');
+const [pa, pb] = [eight(a), eight(b)];
+for (const name of which === 'all' ? Object.keys(WORKLOADS) : [which]) {
+  const [label, unit, batch, per, run] = WORKLOADS[name];
+  const time = (engine, products) => {
+    const t0 = process.cpuUsage();
+    for (let i = 0; i < batch; i++) run(engine, products);
+    const t = process.cpuUsage(t0);
+    return (t.user + t.system) / batch / per / (unit === 'ms' ? 1000 : 1);
+  };
+  if (JSON.stringify(run(a, pa)) !== JSON.stringify(run(b, pb))) {
+    console.log(`note: A and B give different results for ${name} (builds of different contracts)`);
+  }
+  for (let i = 0; i < 3; i++) { time(a, pa); time(b, pb); } // warm-up
+  const ta = [], tb = [];
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2) { ta.push(time(a, pa)); tb.push(time(b, pb)); } else { tb.push(time(b, pb)); ta.push(time(a, pa)); }
+  }
+  const [ma, mb] = [median(ta), median(tb)];
+  const f = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+  console.log(`${label}, Node ${process.version}, CPU time: A ${f(ma)} ${unit}, B ${f(mb)} ${unit}, B/A ${(mb / ma).toFixed(3)}`);
 }
-for (let i = 0; i < 5; i++) { time(a, pa); time(b, pb); } // warm-up
-const ta = [], tb = [];
-for (let r = 0; r < rounds; r++) {
-  if (r % 2) { ta.push(time(a, pa)); tb.push(time(b, pb)); } else { tb.push(time(b, pb)); ta.push(time(a, pa)); }
-}
-const [ma, mb] = [median(ta), median(tb)];
-console.log(`calculate, 5-year plan, Node ${process.version}: A ${ma.toFixed(1)} µs, B ${mb.toFixed(1)} µs, B/A ${(mb / ma).toFixed(3)}`);

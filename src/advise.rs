@@ -33,7 +33,7 @@ use crate::input::{object, Problems};
 use crate::json::{Object, ToJson};
 use crate::money::{add, div, mul, sub};
 use crate::plan::Plan;
-use crate::price::{payout, Payout};
+use crate::price::{payout_on, Payout};
 use crate::product::{parse_product, Product};
 use crate::quote::Assumption;
 use rust_decimal::Decimal;
@@ -191,7 +191,9 @@ fn check_months(b: &Behaviour, months: u64) -> Result<()> {
 /// The advisory for one product: the curve, then the expectations.
 fn one_product(product: &Product, plan: &Plan, b: &Behaviour, currency: Option<&String>) -> Result<Advisory> {
     check_months(b, u64::from(plan.months))?;
-    let held = payout(product, plan)?;
+    // One calendar for the plan and every early month's repricing (they differ only in the withdrawal date).
+    let schedule = crate::price::schedule(product, plan)?;
+    let held = payout_on(product, plan, &schedule)?;
     let mut assumptions = held.assumptions.clone();
     let mut curve = Vec::with_capacity(plan.months as usize);
     let mut at = plan.clone();
@@ -199,7 +201,7 @@ fn one_product(product: &Product, plan: &Plan, b: &Behaviour, currency: Option<&
     let mut early: Vec<Option<Payout>> = Vec::with_capacity(plan.months as usize);
     for m in 1..plan.months {
         at.withdraw_on = Some(add_months(plan.start, m).ok_or_else(Error::overflow)?);
-        match payout(product, &at) {
+        match payout_on(product, &at, &schedule) {
             Ok(x) => {
                 curve.push(CurvePoint { month: m, payout: Some(x.payout), interest: Some(x.interest) });
                 for a in &x.assumptions {

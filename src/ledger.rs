@@ -185,18 +185,11 @@ pub fn deposits(
     earns_from: EarnsFrom,
     rate_of: impl Fn(NaiveDate) -> Decimal,
 ) -> Vec<Deposit> {
-    entries
-        .iter()
-        .filter(|e| e.is_deposit())
-        .filter_map(|e| {
-            let paid_on = e.paid_on?;
-            Some(Deposit {
-                n: e.n,
-                amount: installment,
-                paid_on,
-                earn_period: earn_period(schedule, earns_from, e.n, paid_on),
-                rate: rate_of(paid_on),
-            })
-        })
-        .collect()
+    // A plain loop: the iterator chain's closure returned each deposit through memory.
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        let Some(paid_on) = e.paid_on.filter(|_| e.is_deposit()) else { continue };
+        out.push(Deposit { n: e.n, amount: installment, paid_on, earn_period: earn_period(schedule, earns_from, e.n, paid_on), rate: rate_of(paid_on) });
+    }
+    out
 }

@@ -4,7 +4,8 @@
 //!
 //! Each plan goes through the pipeline's payout-only mode (the same stages
 //! as `calculate`, without schedule rows, explanation, yield or
-//! formatting), so each figure equals `calculate`'s `payout`. A plan the
+//! formatting), so each figure equals `calculate`'s `payout`; plans in a
+//! row with the same opening date and term share one calendar. A plan the
 //! product cannot take is an error in its position, with the path inside
 //! the list (`plans[3].installment`); it does not fail the others.
 
@@ -12,7 +13,8 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{write_word, ToJson};
 use crate::money::fixed_digits;
 use crate::plan::parse_plan;
-use crate::price::payout;
+use crate::calendar::Schedule;
+use crate::price::{payout_on, schedule};
 use crate::product::parse_product;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -50,9 +52,19 @@ pub fn payouts(product: &Value, plans: &Value) -> Result<Payouts> {
         return Err(Error::new(ErrorCode::InvalidType, "plans", "expected an array of plans"));
     };
     let mut out = Vec::with_capacity(list.len());
+    // A grid's plans share their opening date and term: one calendar for all of them.
+    let mut calendar: Option<Schedule> = None;
     for (i, plan) in list.iter().enumerate() {
-        let one = parse_plan(plan, &product, None).and_then(|p| payout(&product, &p)).map(|p| p.payout);
-        out.push(one.map_err(|e| at_index(e, i)));
+        let one = parse_plan(plan, &product, None).and_then(|p| {
+            let schedule = match calendar.take() {
+                Some(s) if s.start == p.start && s.months == p.months => s,
+                _ => schedule(&product, &p)?,
+            };
+            let paid = payout_on(&product, &p, &schedule);
+            calendar = Some(schedule);
+            paid
+        });
+        out.push(one.map(|p| p.payout).map_err(|e| at_index(e, i)));
     }
     Ok(Payouts { payouts: out, payout_scale: product.rounding.payout_display_scale() })
 }

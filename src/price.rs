@@ -85,6 +85,34 @@ pub fn payout(product: &Product, plan: &Plan) -> Result<Payout> {
     }
 }
 
+/// [`payout`] on a calendar already built for the plan by [`schedule`]:
+/// `advise` and `payouts` price many plans on one calendar (every early
+/// month of a plan, a grid's plans with one opening date and term) and
+/// build it once.
+///
+/// # Errors
+/// As [`price`], but those of [`schedule`].
+pub(crate) fn payout_on(product: &Product, plan: &Plan, schedule: &Schedule) -> Result<Payout> {
+    match run_on(product, plan, schedule, true, Mode::Payout)? {
+        Priced::Payout(p) => Ok(p),
+        Priced::Quote(q) => Ok(Payout::of(&q)), // unreachable: the payout mode gives a payout
+    }
+}
+
+/// The calendar stage: due dates, maturity, the renewals' ends; the same
+/// for every plan with the plan's opening date and term under one product.
+///
+/// # Errors
+/// `OVERFLOW` at `plan.months` when the plan or its renewals run past the year 9999.
+pub(crate) fn schedule(product: &Product, plan: &Plan) -> Result<Schedule> {
+    let past_9999 = || Error::new(ErrorCode::Overflow, "plan.months", "the plan runs past the year 9999");
+    let schedule = Schedule::new(plan.start, plan.months).ok_or_else(past_9999)?;
+    if let Some(r) = &product.renew {
+        renewal::chain_end(&schedule, r).ok_or_else(past_9999)?;
+    }
+    Ok(schedule)
+}
+
 /// What the stages produce: everything, or only what a payout needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mode {
@@ -134,12 +162,11 @@ impl Payout {
 
 /// The stages in order; `bank`: whether the bank may close the account.
 fn run(product: &Product, plan: &Plan, bank: bool, mode: Mode) -> Result<Priced> {
-    // Calendar: due dates, maturity, the renewals' ends.
-    let past_9999 = || Error::new(ErrorCode::Overflow, "plan.months", "the plan runs past the year 9999");
-    let schedule = Schedule::new(plan.start, plan.months).ok_or_else(past_9999)?;
-    if let Some(r) = &product.renew {
-        renewal::chain_end(&schedule, r).ok_or_else(past_9999)?;
-    }
+    run_on(product, plan, &schedule(product, plan)?, bank, mode)
+}
+
+/// The stages after the calendar ([`schedule`]).
+fn run_on(product: &Product, plan: &Plan, schedule: &Schedule, bank: bool, mode: Mode) -> Result<Priced> {
     // The term's rate plus the customer category's uplift (RULES.md §8.1); a teller's rate replaces both.
     let term_rate = add(product.term_rate(plan.months).unwrap_or_default(), plan.uplift)?;
     let contract = plan.rate.unwrap_or(term_rate);
@@ -156,8 +183,8 @@ fn run(product: &Product, plan: &Plan, bank: bool, mode: Mode) -> Result<Priced>
         _ => misses.rate(paid_on, contract, product.demand_rate),
     };
     let deposits = ledger::deposits(&entries, plan.installment, &schedule, product.missed.earns_from, rate_of);
-    let principal = deposits.iter().try_fold(Decimal::ZERO, |s, d| add(s, d.amount))?;
-    let posting = interest::Posting { rounding: product.rounding, bonus: &product.bonus, early_rate: closed.early.map(|e| e.rate) };
+    let principal = interest::sum(deposits.iter().map(|d| d.amount))?;
+    let posting = interest::Posting { rounding: product.rounding, bonus: &product.bonus, early_rate: closed.early.map(|e| e.rate), detail: mode == Mode::Quote };
     let accrued = interest::accrue(product.method, &deposits, &schedule, closed.term_end, !closed.in_term(), &posting)?;
     // Overdue on the plan itself (after renewals, the last renewal pays it).
     let overdue = match (&product.renew, closed.closure) {

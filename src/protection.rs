@@ -68,7 +68,7 @@ pub fn subsidy(method: Method, deposits: &[Deposit], contract_rate: Decimal, rat
         .collect();
     let method = method.simple();
     // The simple method never posts yearly: no posting rules needed.
-    let posting = crate::interest::Posting { rounding: crate::product::defaults::ROUNDING, bonus: &[], early_rate: None };
+    let posting = crate::interest::Posting { rounding: crate::product::defaults::ROUNDING, bonus: &[], early_rate: None, detail: true };
     let accrued = accrue(method, &at_subsidy, schedule, maturity, true, &posting)?;
     Ok(Subsidy { rate, inflation: None, method, deposits: at_subsidy, accrued })
 }

@@ -42,6 +42,9 @@ pub struct Posting<'a> {
     pub bonus: &'a [Bonus],
     /// The early rate, on an early or bank close: the part year earns it.
     pub early_rate: Option<Decimal>,
+    /// Whether the per-deposit month-units ([`super::Accrued::units`], for
+    /// schedule rows and formulas) are wanted; the payout-only path skips them.
+    pub detail: bool,
 }
 
 /// One yearly credit.

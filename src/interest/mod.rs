@@ -24,6 +24,7 @@
 mod annual_credit;
 mod compound;
 mod daily_product;
+mod exact;
 mod monthly_product;
 
 pub use annual_credit::{credit_formula, premium_formula, premiums, Bonus, Credit, Posting};
@@ -210,7 +211,8 @@ pub struct Accrued {
     pub total: Decimal,
     pub numerators: Vec<Decimal>,
     pub denominator: Decimal,
-    /// Month-units or days each deposit earned.
+    /// Month-units or days each deposit earned (the monthly product leaves
+    /// this and `thirtieths` empty on the payout-only path: `Posting::detail`).
     pub units: Vec<Decimal>,
     /// Month-units in thirtieths of a month (month-unit methods; empty for
     /// the daily product), for an exact formula.
@@ -243,9 +245,12 @@ impl Accrued {
 }
 
 /// The month a deposit earns from under a month-unit method.
+#[inline(always)]
 pub fn earn_period(schedule: &Schedule, earns_from: EarnsFrom, n: u32, paid_on: NaiveDate) -> u32 {
     match earns_from {
         EarnsFrom::DueMonth => n,
+        // Paid on its own due date (the common case), it is in its own period: the due dates are strictly increasing.
+        EarnsFrom::PaidMonth if (1..=schedule.months).contains(&n) && paid_on == schedule.due_date(n) => n,
         EarnsFrom::PaidMonth => schedule.period_of(paid_on).max(n),
     }
 }
@@ -256,7 +261,7 @@ pub fn earn_period(schedule: &Schedule, earns_from: EarnsFrom, n: u32, paid_on: 
 pub fn accrue(method: Method, deposits: &[Deposit], schedule: &Schedule, end: NaiveDate, at_maturity: bool, posting: &Posting) -> Result<Accrued> {
     match method {
         Method::AnnualCredit => annual_credit::accrue(deposits, schedule, end, posting),
-        Method::MonthlyProduct => monthly_product::accrue(deposits, schedule, end),
+        Method::MonthlyProduct => monthly_product::accrue(deposits, schedule, end, posting.detail),
         Method::DailyProduct { day_count, .. } => {
             daily_product::accrue(deposits, schedule, accrual_end(method, end, at_maturity), day_count)
         }
@@ -399,6 +404,18 @@ pub(crate) fn by_rate(deposits: &[Deposit], weights: &[Decimal]) -> Result<Vec<(
         }
     }
     Ok(groups)
+}
+
+/// `ZERO + a + b + …` as `money::add` gives it (the same `Decimal`), in
+/// integers when no addition can round ([`exact::Sum`]).
+///
+/// # Errors
+/// `OVERFLOW`, as `money::add`.
+pub(crate) fn sum(mut terms: impl Iterator<Item = Decimal> + Clone) -> Result<Decimal> {
+    match terms.clone().try_fold(exact::Sum::default(), exact::Sum::add) {
+        Some(s) => Ok(s.value()),
+        None => terms.try_fold(Decimal::ZERO, crate::money::add),
+    }
 }
 
 /// Month-units from thirtieths of a month, dividing only for a part month.
