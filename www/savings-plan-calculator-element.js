@@ -79,6 +79,8 @@ function localToday() {
   const pad = (n, w = 2) => String(n).padStart(w, '0');
   return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+/** Runs fn once the frame being prepared has been painted (a task after the next animation frame). */
+const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
 const isIsoDate = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 export class SavingsPlanCalculatorElement extends HTMLElementBase {
@@ -240,6 +242,16 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       }
     }
     performance.mark('spc-connected');
+    // The component's width decides the folds (phone-wide: folded). Read it
+    // when the browser lays out the loading shell anyway, not by forcing a
+    // layout of the whole page when the first result is drawn.
+    if (!this.#width && globalThis.ResizeObserver) {
+      const observer = new ResizeObserver((entries) => {
+        const width = entries.at(-1)?.borderBoxSize?.[0]?.inlineSize ?? entries.at(-1)?.contentRect.width ?? 0;
+        if (width > 0) { this.#width = width; observer.disconnect(); }
+      });
+      observer.observe(this);
+    }
     const css = h('link', { rel: 'stylesheet', href: new URL('./savings-plan-calculator.css', import.meta.url).href });
     // The stylesheet stays put; renders replace only the content beside it.
     this.#mount = h('div', { class: 'mount' }, h('div', { class: 'spc', 'aria-busy': 'true' }, h('p', { class: 'loading' }, translator(this.language)('loading'))));
@@ -482,6 +494,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
 
   #ui = {};
   #folds = null;        // fold name → open?
+  #width = 0;           // the component's width as first laid out (ResizeObserver), 0 until then
   #configOpen = false;
   #configStatus = null;
   #explainIndex = 0;
@@ -530,7 +543,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     else modules.printQuote?.offerQuote(this, false);
     // Long sections start folded where the component is phone-wide (its own width, not the screen's).
     if (!this.#folds) {
-      const width = this.getBoundingClientRect().width;
+      const width = this.#width || this.getBoundingClientRect().width;
       const open = !(width > 0 && width < PHONE_WIDTH);
       this.#folds = Object.fromEntries(Object.keys(FOLDS).map((k) => [k, open]));
     }
@@ -573,7 +586,10 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (mode !== 'teller') ui.quote.append(h('article', { class: 'quote-doc', id: 'quote-doc' }, h('slot', { name: 'quote-header' })));
     this.#renderPlanForm();
     this.#mount.replaceChildren(root);
-    if (ui.statement) this.#renderStatement();
+    // The statement view's folded summary: after the first figure (it is below the first screen).
+    if (ui.statement) {
+      if (this.#firstResult) this.#renderStatement(); else afterPaint(() => { if (this.#ui.statement === ui.statement) this.#renderStatement(); });
+    }
     this.#compute();
     if (focusId) this.shadowRoot.getElementById(focusId)?.focus({ preventScroll: true });
   }
@@ -800,6 +816,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     }
     if (this.#configOpen) this.#draw('config');
 
+    if (!this.#firstResult && this.#firstFigure(product, plan)) return;
     const { all, shown } = this.#compareSet(product);
     const out = this.#engine.compare(shown.map((v) => v.product), plan);
     // The engine decides what is comparable and best (CONTRACT §8.1); the derived variants carry variantOf.
@@ -826,7 +843,7 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
     if (!this.#detailsPending) {
       this.#detailsPending = true;
       if (this.#firstResult) requestAnimationFrame(() => this.#renderDetails());
-      else requestAnimationFrame(() => setTimeout(() => this.#renderDetails(), 0));
+      else afterPaint(() => this.#renderDetails());
     }
     this.#saveUrl();
     performance.mark('spc-compute-end');
@@ -845,6 +862,30 @@ export class SavingsPlanCalculatorElement extends HTMLElementBase {
       // Fresh objects from the engine on every compute: the host may keep them.
       this.dispatchEvent(new CustomEvent('savings-plan-result', { bubbles: true, composed: true, detail: { plan, results, horizonDate: out.ok ? out.value.horizonDate : null } }));
     }
+  }
+
+  /**
+   * The first figure comes first: the quoted product's result alone (the
+   * engine's `calculate`, whose figures are those of the comparison's first
+   * entry, CONTRACT §8.1), drawn and painted before the engine compares the
+   * other products; the full #compute (comparison, events, the panels below)
+   * runs right after that frame. False (nothing drawn) when the plan has an
+   * error: the full #compute shows it where it belongs.
+   */
+  #firstFigure(product, plan) {
+    const r = this.#engine.calculate(product, plan);
+    if (!r.ok) return false;
+    const opts = this.#opts();
+    // The label #candidates gives the quoted product (without deriving and checking its variants yet).
+    const label = `${productName(product, this.language)} — ${opts.t('variant_standard')}`;
+    this.#entries = [{ index: 0, id: product.id, product, label, chosen: true, variant: false, foreign: false, result: r.value, error: null }];
+    headline.render(this.#ui.headline, { product, plan, result: r.value, error: null, exceptions: plan.events.length > 0 },
+      this.#opts({ onHow: this.#ui.folds.explain ? () => this.#showExplain() : null }));
+    this.#announce(headline.announcement({ product, result: r.value }, opts));
+    this.#firstResult = true;
+    performance.mark('spc-first-result');
+    afterPaint(() => { if (this.#ui.headline?.isConnected) this.#compute(); });
+    return true;
   }
 
   #comparison = null;    // the engine's last comparison ({ quoted, currency, horizonDate, entries })

@@ -6,6 +6,25 @@
 // await, so bundlers with older targets take this file as it is; the class
 // itself is `savings-plan-calculator/element` (savings-plan-calculator-element.js).
 
+// The first screen's .wasm is the longest download: start it now, beside the
+// element's modules, instead of when they have arrived and run (a round trip
+// and their transfer later). A host page that preloads it already keeps its
+// own. A preload in fetch()'s mode (CORS, credentials same-origin), so that
+// the engine's fetch in engine.js reuses it; the path is engine.js's WASM_URL.
+preloadEngine(new URL('./pkg/savings_plan_first_bg.wasm', import.meta.url).href);
+
+function preloadEngine(href) {
+  const head = globalThis.document?.head;
+  if (!head || [...head.querySelectorAll('link[rel="preload"]')].some((l) => l.href === href)) return;
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.type = 'application/wasm';
+  link.crossOrigin = 'anonymous';
+  link.href = href;
+  head.append(link);
+}
+
 /** Resolves to the registered class once the element is defined (the stand-in, if the component could not load). */
 export const ready = import('./savings-plan-calculator-element.js').then(
   ({ SavingsPlanCalculatorElement }) => SavingsPlanCalculatorElement.define(),

@@ -107,7 +107,7 @@ test('a Content-Security-Policy without wasm-unsafe-eval shows a visible message
 test('a module of the component that cannot load leaves a message, not a blank box', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
-  await page.route('**/pkg/savings_plan_first.js', (route) => route.abort('blockedbyclient'));
+  await page.route('**/savings-plan-calculator-element.js', (route) => route.abort('blockedbyclient'));
   await page.goto(`${origin}/fixtures/failures.html`);
   await waitFor(page, '#unavailable');
   assertVisible(await visible(page, '#unavailable'));

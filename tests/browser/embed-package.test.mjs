@@ -22,6 +22,8 @@ const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const DIST = join(ROOT, 'dist');
+// The sources the manifest describes (www/ even when SPC_WWW=dist serves the minified copy).
+const SOURCES = join(ROOT, 'www');
 const pkg = JSON.parse(await readFile(join(WWW, 'package.json'), 'utf8'));
 const manifest = JSON.parse(await readFile(join(WWW, 'custom-elements.json'), 'utf8'));
 const element = manifest.modules.flatMap((m) => m.declarations).find((d) => d.customElement);
@@ -98,7 +100,8 @@ test('the packed tarball installs offline into a fresh folder and computes a fig
   assert.deepEqual(await readdir(join(app, 'node_modules')), ['.package-lock.json', 'savings-plan-calculator'], 'no dependencies');
   // Every module the component can import (lazily too) is in the package.
   const graph = await moduleGraph(installed, 'savings-plan-calculator.js');
-  assert.ok(['first', 'statement', 'advice'].every((m) => graph.includes(`pkg/savings_plan_${m}.js`)) && graph.length > 10, graph.join(' '));
+  // (The first screen's engine glue is pkg/savings_plan_first.js in www/, bundled into the element's file in dist/.)
+  assert.ok(graph.includes('savings-plan-calculator-element.js') && ['statement', 'advice'].every((m) => graph.includes(`pkg/savings_plan_${m}.js`)) && graph.length > 10, graph.join(' '));
   for (const f of graph) assert.ok(files.includes(f), `${f} is imported and packed`);
 
   // 3. Node resolves the exports map; the engine export computes under Node.
@@ -194,7 +197,8 @@ ready.then((Class) => { window.sameClass = customElements.get('savings-plan-calc
     assert.equal(await page.evaluate(() => window.sameClass), true);
     assert.deepEqual(log.errors, []);
     const paths = log.requests.map((u) => new URL(u).pathname).filter((p) => !['/', '/main.js'].includes(p));
-    assert.ok(paths.length > 10 && paths.every((p) => p.startsWith('/node_modules/savings-plan-calculator/')), paths.join(' '));
+    // (Some 20 modules from www/; from dist/ the element's one bundled file and the panels that load after the figure.)
+    assert.ok(paths.includes('/node_modules/savings-plan-calculator/savings-plan-calculator-element.js') && paths.every((p) => p.startsWith('/node_modules/savings-plan-calculator/')), paths.join(' '));
     assert.ok(paths.includes('/node_modules/savings-plan-calculator/pkg/savings_plan_first_bg.wasm'));
     await context.close();
   } finally {
@@ -250,12 +254,12 @@ test('custom-elements.json, the d.ts and the README are true to the element', as
     assert.deepEqual(element.cssParts.map((p) => p.name).sort(), live.parts);
     assert.deepEqual(element.slots.map((s) => s.name).sort(), live.slots);
     // Events: every CustomEvent the component's modules dispatch.
-    const sources = await Promise.all((await readdir(WWW, { recursive: true })).filter((f) => f.endsWith('.js') && !f.startsWith('pkg'))
-      .map((f) => readFile(join(WWW, f), 'utf8')));
+    const sources = await Promise.all((await readdir(SOURCES, { recursive: true })).filter((f) => f.endsWith('.js') && !f.startsWith('pkg'))
+      .map((f) => readFile(join(SOURCES, f), 'utf8')));
     const dispatched = [...new Set(sources.flatMap((s) => [...s.matchAll(/new CustomEvent\(\s*['"]([\w-]+)['"]/g)].map((m) => m[1])))].sort();
     assert.deepEqual(element.events.map((e) => e.name).sort(), dispatched);
     // CSS custom properties: the :host block's, with their defaults.
-    const css = await readFile(join(WWW, 'savings-plan-calculator.css'), 'utf8');
+    const css = await readFile(join(SOURCES, 'savings-plan-calculator.css'), 'utf8');
     const host = css.match(/^:host \{([^}]*)\}/m)[1];
     const declared = Object.fromEntries([...host.matchAll(/(--spc-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
     assert.deepEqual(Object.fromEntries(element.cssProperties.map((p) => [p.name, p.default])), declared);
