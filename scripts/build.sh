@@ -15,13 +15,17 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 modules=(first statement advice)
 # wasm-opt runs here rather than in wasm-pack: the crate's flags (Cargo.toml
-# [package.metadata.wasm-pack.profile.release]) and the module's own (wasm-opt-<module>).
+# [package.metadata.wasm-pack.profile.release]) and the module's own (wasm-opt-<module>,
+# its optimisation level among them).
 flags() { sed -n "s/^$1 = \[\(.*\)\]/\1/p" Cargo.toml | tr -d '",'; }
+# A module's cargo profile: release-<module> where Cargo.toml has one (the advice
+# view's, built for speed), release otherwise (opt-level "z").
+profile() { if grep -q "^\[profile\.release-$1\]" Cargo.toml; then echo "release-$1"; else echo release; fi; }
 rm -rf pkg
 for m in "${modules[@]}"; do
   out=target/pkg-$m
   rm -rf "$out"
-  wasm-pack build --no-opt --target web --release --out-dir "$out" --out-name "savings_plan_$m" -- --no-default-features --features "$m"
+  wasm-pack build --no-opt --target web --profile "$(profile "$m")" --out-dir "$out" --out-name "savings_plan_$m" -- --no-default-features --features "$m"
   # shellcheck disable=SC2046
   wasm-opt $(flags wasm-opt) $(flags "wasm-opt-$m") "$out/savings_plan_${m}_bg.wasm" -o "$out/savings_plan_${m}_bg.wasm"
   mkdir -p pkg

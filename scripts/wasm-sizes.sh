@@ -21,13 +21,14 @@ mkdir -p "$out"
 # The crate's wasm-opt flags and each module's own (Cargo.toml, as scripts/build.sh),
 # plus -g to keep the name section.
 flags() { sed -n "s/^$1 = \[\(.*\)\]/\1/p" Cargo.toml | tr -d '",'; }
+profile() { if grep -q "^\[profile\.release-$1\]" Cargo.toml; then echo "release-$1"; else echo release; fi; }
 
 gz() { gzip -9c "$1" | wc -c; }
 
 for view in first statement advice; do
   module=savings_plan_$view
-  cargo build --quiet --release --target wasm32-unknown-unknown --lib --no-default-features --features "$view"
-  wasm-bindgen --target web --keep-debug --out-dir "$out/$module" --out-name "$module" target/wasm32-unknown-unknown/release/savings_plan.wasm
+  cargo build --quiet --profile "$(profile "$view")" --target wasm32-unknown-unknown --lib --no-default-features --features "$view"
+  wasm-bindgen --target web --keep-debug --out-dir "$out/$module" --out-name "$module" "target/wasm32-unknown-unknown/$(profile "$view")/savings_plan.wasm"
   # shellcheck disable=SC2086
   wasm-opt $(flags wasm-opt) $(flags "wasm-opt-$view") -g "$out/$module/${module}_bg.wasm" -o "$out/$module.named.wasm"
   shipped="pkg/${module}_bg.wasm"

@@ -87,8 +87,9 @@ test('the packed tarball installs offline into a fresh folder and computes a fig
   // The engine in three modules, one per view (each .wasm under 100 KB gz, the whole engine over it: README
   // "Measured"): the first screen's, the statement view's and the advice view's each carry the shared pricing,
   // where one whole engine carried it once beside the first screen's: 294,881 -> 365,679 B measured, 356,464 B after
-  // the size cuts of README "Measured".
-  assert.ok(info.size < 370_000, `tarball ${info.size} B gzipped`);
+  // the size cuts of README "Measured". The advice view's module built for speed (opt-level 3, README
+  // "The advice module built for speed"): +11.4 KB, 371,840 B measured (372,704 B after merging main 57b5220).
+  assert.ok(info.size < 380_000, `tarball ${info.size} B gzipped`);
 
   // 2. A fresh project installs it: offline, nothing from a registry.
   const app = join(work, 'app');
