@@ -14,6 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { benchInputs } from './bench-inputs.mjs';
 
 // A package as a page gets it: since the engine ships as three modules (scripts/build.sh),
 // the package's API over them (calculate from the first screen's module, advise and
@@ -35,20 +36,8 @@ async function load(dir) {
 const [a, b] = [await load(process.argv[2]), await load(process.argv[3])];
 const rounds = Number(process.argv[4] ?? 60);
 const which = process.argv[5] ?? 'calculate';
-const plan = { start: '2025-06-10', months: 60, installment: '1000', rate: null, events: [], withdrawOn: null, inflation: null };
-const grid = [];
-for (let r = 0; r < 400; r++) {
-  for (let k = 0; k < 25; k++) {
-    const x = 50 + r;
-    grid.push({ start: '2025-06-10', months: 60, installment: String(500 + 100 * k), rate: `${Math.floor(x / 100)}.${String(x % 100).padStart(2, '0')}` });
-  }
-}
-const thousand = grid.slice(0, 1000);
-const behaviour = { earlyChance: '0.3', earlyFrom: 1, earlyTo: null };
-const eight = (engine) => {
-  const catalog = engine.catalog();
-  return [...catalog, { ...catalog[0], id: 'cn-lczq-mild-early', early: { allowed: true, minMonths: 0, rate: 'contractMinus', penalty: '0.30' } }];
-};
+const { plan, behaviour, grid, thousand } = benchInputs(a);
+const eight = (engine) => benchInputs(engine).eight;
 // Each workload: [label, unit, calls per round, per-call divisor, (engine, products) => result].
 const WORKLOADS = {
   calculate: ['`calculate`, 5-year plan', 'µs', 200, 1, (e, p) => e.calculate(p[0], plan)],

@@ -14,22 +14,12 @@ import { readFile, readdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import { loadPkg } from '../tests/node/load-pkg.mjs';
+import { benchInputs } from './bench-inputs.mjs';
 
-const PLAN = { start: '2025-06-10', months: 60, installment: '1000', rate: null, events: [], withdrawOn: null, inflation: null };
-const BEHAVIOUR = { earlyChance: '0.3', earlyFrom: 1, earlyTo: null };
 
 /** The workloads, as a function so the page can run the very same code. */
 function workloads(engine, plan, behaviour, clock = () => performance.now()) {
-  const catalog = engine.catalog();
-  const eight = [...catalog, { ...catalog[0], id: 'cn-lczq-mild-early', early: { allowed: true, minMonths: 0, rate: 'contractMinus', penalty: '0.30' } }];
-  const grid = [];
-  for (let r = 0; r < 400; r++) {
-    for (let k = 0; k < 25; k++) {
-      const x = 50 + r;
-      grid.push({ start: '2025-06-10', months: 60, installment: String(500 + 100 * k), rate: `${Math.floor(x / 100)}.${String(x % 100).padStart(2, '0')}` });
-    }
-  }
-  const thousand = grid.slice(0, 1000);
+  const { catalog, eight, grid, thousand } = benchInputs(engine);
   const median = (fn, batch, rounds) => {
     for (let i = 0; i < batch * 2; i++) fn();
     const samples = [];
@@ -66,16 +56,7 @@ async function nativeMedian(title) {
 
 /** The workloads' single runs, for timing round by round from outside the page. */
 function runners(engine, plan, behaviour) {
-  const catalog = engine.catalog();
-  const eight = [...catalog, { ...catalog[0], id: 'cn-lczq-mild-early', early: { allowed: true, minMonths: 0, rate: 'contractMinus', penalty: '0.30' } }];
-  const grid = [];
-  for (let r = 0; r < 400; r++) {
-    for (let k = 0; k < 25; k++) {
-      const x = 50 + r;
-      grid.push({ start: '2025-06-10', months: 60, installment: String(500 + 100 * k), rate: `${Math.floor(x / 100)}.${String(x % 100).padStart(2, '0')}` });
-    }
-  }
-  const thousand = grid.slice(0, 1000);
+  const { catalog, eight, grid, thousand } = benchInputs(engine);
   return {
     payoutOnlyUs: () => engine.payouts(catalog[0], thousand),
     calculateUs: () => engine.calculate(catalog[0], plan),
@@ -120,15 +101,15 @@ async function inChromium() {
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    const body = `const performance = globalThis.performance; return (${workloads.toString()})(engine, plan, behaviour);`;
-    const wall = await page.evaluate(async ([src, runnersSrc, plan, behaviour]) => {
+    const body = `const performance = globalThis.performance; ${benchInputs.toString()} return (${workloads.toString()})(engine, plan, behaviour);`;
+    const wall = await page.evaluate(async ([src, runnersSrc, inputsSrc, plan, behaviour]) => {
       const mod = await import('./pkg/savings_plan.js');
       await mod.default(); // the whole engine's API: its three modules, from beside it
       // eslint-disable-next-line no-new-func
-      window.__bench = new Function('engine', 'plan', 'behaviour', `return (${runnersSrc})(engine, plan, behaviour);`)(mod, plan, behaviour);
+      window.__bench = new Function('engine', 'plan', 'behaviour', `${inputsSrc} return (${runnersSrc})(engine, plan, behaviour);`)(mod, plan, behaviour);
       // eslint-disable-next-line no-new-func
       return new Function('engine', 'plan', 'behaviour', src)(mod, plan, behaviour);
-    }, [body, runners.toString(), PLAN, BEHAVIOUR]);
+    }, [body, runners.toString(), benchInputs.toString(), PLAN, BEHAVIOUR]);
     return { wall, cpu: await chromiumCpu(page) };
   } finally {
     await browser.close();
@@ -137,6 +118,7 @@ async function inChromium() {
 }
 
 const engine = await loadPkg();
+const { plan: PLAN, behaviour: BEHAVIOUR } = benchInputs(engine);
 const node = workloads(engine, PLAN, BEHAVIOUR);
 // CPU time of this process (user + system), in ms: what the work costs whatever else the machine runs.
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
