@@ -4,15 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
-use common::{field, plan, product, run, vector_product, with};
+use common::{field, plan, product, run, s, vector_product, with};
 use serde_json::{json, Value};
-
-fn s(v: &Value, path: &str) -> String {
-    match field(v, path) {
-        Value::String(s) => s,
-        other => other.to_string(),
-    }
-}
 
 fn with_events(mut p: Value, events: Value) -> Value {
     p["events"] = events;

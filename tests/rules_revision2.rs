@@ -6,15 +6,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
-use common::{field, plan, product, run, with};
+use common::{plan, product, run, s, with};
 use serde_json::{json, Value};
-
-fn s(v: &Value, path: &str) -> String {
-    match field(v, path) {
-        Value::String(s) => s,
-        other => other.to_string(),
-    }
-}
 
 fn plan_with(start: &str, months: u32, installment: &str, extra: Value) -> Value {
     let mut p = plan(start, months, installment, None);

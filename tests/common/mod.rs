@@ -72,6 +72,14 @@ pub fn field(result: &Value, path: &str) -> Value {
     cur
 }
 
+/// A result field as text: a string as it is, anything else as JSON.
+pub fn s(v: &Value, path: &str) -> String {
+    match field(v, path) {
+        Value::String(s) => s,
+        other => other.to_string(),
+    }
+}
+
 /// Runs calculate and returns the result as JSON, or the error as `{ "error": … }`.
 pub fn run(product: &Value, plan: &Value) -> Value {
     match savings_plan::contract::calculate(product, plan) {
