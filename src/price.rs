@@ -172,9 +172,9 @@ fn run_on(product: &Product, plan: &Plan, schedule: &Schedule, bank: bool, mode:
     let contract = plan.rate.unwrap_or(term_rate);
     // Ledger, misses (breach and its effects, the bank's closure), closure.
     let early_in_term = plan.withdraw_on.filter(|w| *w < schedule.maturity());
-    let mut entries = ledger::build(plan, &schedule, product, early_in_term)?;
-    let misses = missed::assess(&mut entries, &schedule, product, plan.withdraw_on, bank);
-    let closed = closure::decide(product, plan, &schedule, misses.bank_closure, contract)?;
+    let mut entries = ledger::build(plan, schedule, product, early_in_term)?;
+    let misses = missed::assess(&mut entries, schedule, product, plan.withdraw_on, bank);
+    let closed = closure::decide(product, plan, schedule, misses.bank_closure, contract)?;
     // Interest on each deposit at its rate: the early rate, else by the breach rule.
     // Yearly credits keep the years already credited: only the part year earns the early rate.
     let credited = product.method == interest::Method::AnnualCredit;
@@ -182,17 +182,17 @@ fn run_on(product: &Product, plan: &Plan, schedule: &Schedule, bank: bool, mode:
         Some(e) if !credited => e.rate,
         _ => misses.rate(paid_on, contract, product.demand_rate),
     };
-    let deposits = ledger::deposits(&entries, plan.installment, &schedule, product.missed.earns_from, rate_of);
+    let deposits = ledger::deposits(&entries, plan.installment, schedule, product.missed.earns_from, rate_of);
     let principal = interest::sum(deposits.iter().map(|d| d.amount))?;
     let posting = interest::Posting { rounding: product.rounding, bonus: &product.bonus, early_rate: closed.early.map(|e| e.rate), detail: mode == Mode::Quote };
-    let accrued = interest::accrue(product.method, &deposits, &schedule, closed.term_end, !closed.in_term(), &posting)?;
+    let accrued = interest::accrue(product.method, &deposits, schedule, closed.term_end, !closed.in_term(), &posting)?;
     // Overdue on the plan itself (after renewals, the last renewal pays it).
     let overdue = match (&product.renew, closed.closure) {
         (None, Closure::Overdue) => overdue::interest(product, principal, accrued.total, schedule.maturity(), closed.close)?,
         _ => None,
     };
     // Subsidy, late fees and tax, exact; then the term settled.
-    let subsidy = protection::on_term(product, &deposits, contract, &schedule, (closed.in_term(), plan.inflation))?;
+    let subsidy = protection::on_term(product, &deposits, contract, schedule, (closed.in_term(), plan.inflation))?;
     let accrued_to = interest::accrual_end(product.method, closed.term_end, !closed.in_term());
     let taxed = tax::on_term(&product.tax, &accrued, plan.start, accrued_to, overdue.as_ref())?;
     let withheld = withholding::on_term(product, plan, &accrued, accrued_to, overdue.as_ref())?;
@@ -209,7 +209,7 @@ fn run_on(product: &Product, plan: &Plan, schedule: &Schedule, bank: bool, mode:
     // TDS is rounded once per financial year, then added to the tax.
     term.tax = add(term.tax, withholding::total(&withheld)?)?;
     // Renewals from the term's value; the account settled.
-    let renewals = renewal::run(product, &schedule, contract, &term, &closed)?;
+    let renewals = renewal::run(product, schedule, contract, &term, &closed)?;
     let dates = (plan.start, closed.close);
     if mode == Mode::Payout {
         let t = settle::totals(term, &renewals)?;
